@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { checkScenario, formatProblem } from '../sim/scenario/parse.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+
+/** Bad input for a CLI: one line per problem, printed on stderr, exit code 2. */
+export class UsageError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+export interface Overrides {
+  seed?: string;
+  replications?: string;
+  horizon?: string;
+}
+
+/**
+ * Reads a scenario file, applies command-line overrides to the raw JSON (so they are checked by
+ * the same schema, with the same messages) and returns the checked scenario.
+ */
+export function loadScenario(file: string, overrides: Overrides = {}): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError([`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError([`${file}: not valid JSON: ${(err as Error).message}`]);
+  }
+  const flagErrors: string[] = [];
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    const obj = raw as Record<string, unknown>;
+    for (const key of ['seed', 'replications', 'horizon'] as const) {
+      const v = overrides[key];
+      if (v === undefined) continue;
+      const x = Number(v);
+      if (v.trim() === '' || !Number.isFinite(x)) flagErrors.push(`--${key}: must be a number (got "${v}")`);
+      else obj[key] = x;
+    }
+  }
+  const checked = checkScenario(raw);
+  if (flagErrors.length > 0 || !checked.ok) {
+    const problems = checked.ok ? [] : checked.problems.map((p) => `${file}: ${formatProblem(p)}`);
+    throw new UsageError([...flagErrors, ...problems]);
+  }
+  return checked.scenario;
+}

@@ -1,0 +1,66 @@
+// `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit]`
+// A thin shell: read and check the scenario, run the experiment, print a table, write files.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { runExperiment } from '../models/experiment.ts';
+import { seriesCsv } from '../models/seriesCsv.ts';
+import { loadScenario, UsageError } from './loadScenario.ts';
+import { progressBar } from './progress.ts';
+import { summaryTable } from './summaryTable.ts';
+
+const usage = 'usage: npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--quiet]';
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' },
+        replications: { type: 'string' },
+        horizon: { type: 'string' },
+        out: { type: 'string' },
+        csv: { type: 'string' },
+        fit: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (args.positionals.length !== 1) {
+    process.stderr.write(`expected one scenario file, got ${args.positionals.length}\n${usage}\n`);
+    return 2;
+  }
+  let scenario;
+  try {
+    scenario = loadScenario(args.positionals[0], {
+      seed: args.values.seed,
+      replications: args.values.replications,
+      horizon: args.values.horizon,
+    });
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    for (const line of err.lines) process.stderr.write(`${line}\n`);
+    return 2;
+  }
+
+  const progress = progressBar(process.stderr, args.values.quiet);
+  const result = runExperiment(scenario, { fit: args.values.fit, onProgress: progress.update });
+  progress.done();
+
+  if (args.values.out) writeFileSync(args.values.out, JSON.stringify(result, null, 2) + '\n');
+  if (args.values.csv) writeFileSync(args.values.csv, seriesCsv(result.series));
+  if (!args.values.quiet) process.stdout.write(summaryTable(result));
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

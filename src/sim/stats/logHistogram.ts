@@ -1,0 +1,74 @@
+/**
+ * A histogram with logarithmic bins, for latency quantiles in constant memory (the idea of
+ * HdrHistogram / DDSketch): bin i holds values in [min * g^i, min * g^(i+1)) with g = 1 + 2e, and
+ * a quantile is reported as its bin's geometric midpoint, so its relative error is at most about
+ * e (default e = 0.005: 0.5%). Values below `min` (including 0) share bin 0's underflow count and
+ * are reported as the exact minimum (absolute error < lowest); values above `max` are clamped into the last bin. The exact minimum, maximum,
+ * count and sum are kept beside the bins.
+ */
+export class LogHistogram {
+  readonly counts: Float64Array;
+  underflow = 0;
+  count = 0;
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
+  private readonly logMin: number;
+  private readonly invLogGrowth: number;
+  private readonly growth: number;
+
+  constructor(
+    readonly lowest = 1e-6,
+    readonly highest = 1e9,
+    readonly relativeError = 0.005,
+  ) {
+    this.growth = 1 + 2 * relativeError;
+    this.logMin = Math.log(lowest);
+    this.invLogGrowth = 1 / Math.log(this.growth);
+    this.counts = new Float64Array(Math.ceil(Math.log(highest / lowest) * this.invLogGrowth) + 1);
+  }
+
+  add(x: number): void {
+    this.count++;
+    this.sum += x;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    if (x < this.lowest) {
+      this.underflow++;
+      return;
+    }
+    let i = Math.floor((Math.log(x) - this.logMin) * this.invLogGrowth);
+    if (i >= this.counts.length) i = this.counts.length - 1;
+    this.counts[i]++;
+  }
+
+  /** Adds another histogram with the same bins (pooling replications). */
+  merge(other: LogHistogram): void {
+    for (let i = 0; i < this.counts.length; i++) this.counts[i] += other.counts[i];
+    this.underflow += other.underflow;
+    this.count += other.count;
+    this.sum += other.sum;
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
+  }
+
+  get mean(): number {
+    return this.count > 0 ? this.sum / this.count : NaN;
+  }
+
+  /** The q-quantile (0 <= q <= 1), within the stated relative error; NaN when empty. */
+  quantile(q: number): number {
+    if (this.count === 0) return NaN;
+    const rank = Math.max(1, Math.ceil(q * this.count));
+    if (rank <= this.underflow) return this.min; // within `lowest` of the truth
+    let seen = this.underflow;
+    for (let i = 0; i < this.counts.length; i++) {
+      seen += this.counts[i];
+      if (seen >= rank) {
+        const mid = Math.exp(this.logMin + (i + 0.5) / this.invLogGrowth);
+        return Math.min(this.max, Math.max(this.min, mid));
+      }
+    }
+    return this.max;
+  }
+}

@@ -1,0 +1,172 @@
+import type { Scenario } from './scenario/types.ts';
+import type { Simulation } from './engine/simulation.ts';
+import { LogHistogram } from './stats/logHistogram.ts';
+import { meanCI, type MeanCI } from './stats/meanCI.ts';
+
+/** What one finished replication contributes to the summary (window figures per second etc.). */
+export interface ReplicationFigures {
+  queues: {
+    meanLength: number;
+    meanWait: number;
+    meanSojourn: number;
+    lossProbability: number;
+    expiredFraction: number;
+    arrivalRate: number;
+  }[];
+  consumers: { utilization: number; throughput: number }[];
+  meanSojourn: number;
+  endToEnd: LogHistogram;
+  totals: MessageTotals;
+}
+
+/** Counts over the whole run (warm-up included), summed over replications. */
+export interface MessageTotals {
+  produced: number;
+  /** Service starts (messages fetched by a consumer). */
+  fetched: number;
+  handled: number;
+  replied: number;
+  /** Messages that left the system after their last handling. */
+  completed: number;
+  /** Refused by a full queue. */
+  rejected: number;
+  /** Pushed out of a full queue by a newer one (overflow "drop-head"). */
+  dropped: number;
+  expired: number;
+  redelivered: number;
+  duplicates: number;
+  deadLettered: number;
+  lost: number;
+  /** Still in the system at the horizon. */
+  waiting: number;
+  inService: number;
+}
+
+export interface QueueSummary {
+  /** Time-average number waiting (not in service). */
+  meanLength: MeanCI;
+  /** Enqueue -> service start, over messages whose service started after the warm-up. */
+  meanWait: MeanCI;
+  /** Enqueue -> handled at this queue. */
+  meanSojourn: MeanCI;
+  /** (Rejected + dropped) / arrived. */
+  lossProbability: MeanCI;
+  /** Expired (ttl) / arrived. */
+  expiredFraction: MeanCI;
+  /** Arrivals per second at this queue (external and routed). */
+  arrivalRate: MeanCI;
+}
+
+export interface Summary {
+  /** The warm-up that was deleted, in seconds. */
+  warmup: number;
+  replications: number;
+  queues: Record<string, QueueSummary>;
+  consumers: Record<string, { utilization: MeanCI; throughput: MeanCI }>;
+  messages: MessageTotals & {
+    /** First enqueue -> last handling, for messages that left after the warm-up. */
+    meanSojourn: MeanCI;
+    /** Production -> leaving, pooled over replications; percentiles within 0.5% (LogHistogram). */
+    endToEnd: { mean: number | null; p50: number | null; p95: number | null; p99: number | null; max: number | null };
+  };
+}
+
+/** Reads a finished replication's recorder into per-replication figures. */
+export function replicationFigures(sim: Simulation): ReplicationFigures {
+  const rec = sim.recorder;
+  const window = rec.horizon - rec.warmup;
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+  let waiting = 0;
+  let inService = 0;
+  let rejected = 0;
+  let dropped = 0;
+  let expired = 0;
+  const queues = sim.queues.map((q, i) => {
+    waiting += q.line.size;
+    inService += q.inService;
+    rejected += rec.rejected[i];
+    dropped += rec.dropped[i];
+    expired += rec.expired[i];
+    return {
+      meanLength: rec.lengthArea[i] / window,
+      meanWait: ratio(rec.waitSum[i], rec.waitCount[i]),
+      meanSojourn: ratio(rec.sojournSum[i], rec.sojournCount[i]),
+      lossProbability: ratio(rec.lostW[i], rec.arrivedW[i]),
+      expiredFraction: ratio(rec.expiredW[i], rec.arrivedW[i]),
+      arrivalRate: rec.arrivedW[i] / window,
+    };
+  });
+  const consumers = sim.consumers.map((g, i) => ({
+    utilization: rec.busyArea[i] / (g.servers * window),
+    throughput: rec.handledW[i] / window,
+  }));
+  return {
+    queues,
+    consumers,
+    meanSojourn: ratio(rec.messageSojournSum, rec.messageSojournCount),
+    endToEnd: rec.endToEnd,
+    totals: {
+      produced: rec.produced,
+      fetched: rec.fetched,
+      handled: rec.handled,
+      replied: rec.replied,
+      completed: rec.completed,
+      rejected,
+      dropped,
+      expired,
+      redelivered: 0,
+      duplicates: 0,
+      deadLettered: 0,
+      lost: 0,
+      waiting,
+      inService,
+    },
+  };
+}
+
+/** Combines replications: means with 95% CIs, pooled latency quantiles, summed totals. */
+export function summarise(scenario: Scenario, warmup: number, reps: ReplicationFigures[]): Summary {
+  const across = (f: (r: ReplicationFigures) => number) => meanCI(reps.map(f));
+  const queues: Record<string, QueueSummary> = {};
+  scenario.queues.forEach((q, i) => {
+    queues[q.id] = {
+      meanLength: across((r) => r.queues[i].meanLength),
+      meanWait: across((r) => r.queues[i].meanWait),
+      meanSojourn: across((r) => r.queues[i].meanSojourn),
+      lossProbability: across((r) => r.queues[i].lossProbability),
+      expiredFraction: across((r) => r.queues[i].expiredFraction),
+      arrivalRate: across((r) => r.queues[i].arrivalRate),
+    };
+  });
+  const consumers: Summary['consumers'] = {};
+  scenario.consumers.forEach((c, i) => {
+    consumers[c.id] = {
+      utilization: across((r) => r.consumers[i].utilization),
+      throughput: across((r) => r.consumers[i].throughput),
+    };
+  });
+  const latency = new LogHistogram();
+  const totals = { ...reps[0].totals };
+  for (const [i, r] of reps.entries()) {
+    latency.merge(r.endToEnd);
+    if (i > 0) for (const k of Object.keys(totals) as (keyof MessageTotals)[]) totals[k] += r.totals[k];
+  }
+  const orNull = (x: number) => (Number.isFinite(x) ? x : null);
+  return {
+    warmup,
+    replications: reps.length,
+    queues,
+    consumers,
+    messages: {
+      ...totals,
+      meanSojourn: across((r) => r.meanSojourn),
+      endToEnd: {
+        mean: orNull(latency.mean),
+        p50: orNull(latency.quantile(0.5)),
+        p95: orNull(latency.quantile(0.95)),
+        p99: orNull(latency.quantile(0.99)),
+        max: orNull(latency.max),
+      },
+    },
+  };
+}
