@@ -1,0 +1,155 @@
+// The scenario FILE format (DESIGN.md section 1) as zod schemas: optional fields carry their
+// defaults, objects are strict (a typo must never be silently ignored). Rules that span
+// several components (ids, references, warmup < horizon...) live in rules.ts.
+import * as z from 'zod';
+import { distSchema, nonNegative, positive } from './distSchema.ts';
+import { findNegativeRate } from './rateModel.ts';
+import { fmt, show } from './show.ts';
+
+// A union's own message, used when the value fits none of its forms (see issues.ts).
+function either<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]]>(options: T, expected: string) {
+  return z.union(options, {
+    error: (iss) => (iss.code === 'invalid_union' ? `must be ${expected} (got ${show(iss.input)})` : undefined),
+  });
+}
+
+const orNull = <T extends z.ZodType>(schema: T, expected: string) => either([schema, z.null()], `${expected} or null`);
+
+const NOT_YET = 'Not implemented yet (coming with message-queue semantics): only';
+const id = () => z.string().min(1);
+const queueRef = () => id().describe('A queue id.');
+
+export const rateModelSchema = z
+  .strictObject({
+    x0: nonNegative().describe('Long-run rate, messages per second (>= 0).'),
+    terms: z
+      .array(
+        z.strictObject({
+          amplitude: z.number().describe('Added rate at t = 0, messages per second (may be negative).'),
+          rate: positive().describe('Decay rate of this term, per second (> 0).'),
+        }),
+      )
+      .default([])
+      .describe('Exponentially decaying terms.'),
+  })
+  .superRefine((m, ctx) => {
+    if (m.x0 < 0 || m.terms.some((k) => !(k.rate > 0))) return; // already reported, field by field
+    const dip = findNegativeRate(m);
+    if (dip) {
+      const where = dip.t === 0 ? '0' : fmt(dip.t);
+      const rule = 'lambda(t) = x0 + sum amplitude * exp(-rate * t) must stay >= 0 for all t >= 0';
+      const message = `${rule}, but lambda(${where}) = ${fmt(dip.value)}`;
+      ctx.addIssue({ code: 'custom', message });
+    }
+  })
+  .meta({
+    id: 'RateModel',
+    description: 'Time-varying Poisson rate lambda(t) = x0 + sum amplitude * exp(-rate * t), which must stay >= 0.',
+  });
+
+export const producerSchema = z.strictObject({
+  id: id().describe('Unique among all producers, queues and consumers.'),
+  to: either([queueRef(), z.array(queueRef()).min(1)], 'a queue id or a non-empty list of queue ids').describe(
+    'Target queue id, or a list of queue ids shared according to "balance".',
+  ),
+  balance: z
+    .enum(['round-robin', 'random', 'shortest', 'two-choices'])
+    .default('round-robin')
+    .describe('How a message picks among several "to" queues.'),
+  interarrival: orNull(distSchema, 'a distribution')
+    .optional()
+    .describe('Time between messages (renewal arrivals). Give exactly one of "interarrival" and "rate".'),
+  rate: orNull(rateModelSchema, 'a rate model { "x0", "terms" }')
+    .optional()
+    .describe('Time-varying Poisson arrivals, instead of "interarrival".'),
+  priority: either([z.number(), distSchema], 'a number or a distribution { "dist": ... }')
+    .default(0)
+    .describe('Message priority, a number or a distribution; higher is served first by "priority" queues.'),
+  transport: z.null().default(null).describe(`Network transport. ${NOT_YET} null.`),
+  replies: z.literal('async').default('async').describe(`Open loop. ${NOT_YET} "async" ("sync" closed loop later).`),
+  start: nonNegative().default(0).describe('Time the producer starts, seconds (>= 0).'),
+  stop: orNull(z.number(), 'a number').default(null).describe('Time the producer stops (> start), or null: never.'),
+  limit: orNull(z.int().min(1), 'an integer >= 1')
+    .default(null)
+    .describe('Maximum number of messages this producer sends, or null: no limit.'),
+});
+
+export const queueSchema = z.strictObject({
+  id: id().describe('Unique among all producers, queues and consumers.'),
+  capacity: orNull(z.int().min(0), 'an integer >= 0')
+    .default(null)
+    .describe('Maximum messages waiting (not counting those in service), or null: unbounded.'),
+  discipline: z.enum(['fifo', 'lifo', 'priority', 'random']).default('fifo').describe('Order of service.'),
+  overflow: z
+    .enum(['reject', 'drop-head'])
+    .default('reject')
+    .describe('When full: "reject" loses the new message, "drop-head" the oldest waiting one.'),
+  ttl: orNull(positive(), 'a number > 0')
+    .default(null)
+    .describe('Seconds a message may wait before it expires, or null: forever.'),
+  preemptive: z.literal(false).default(false).describe(`Preemptive-resume priority. ${NOT_YET} false.`),
+});
+
+const routeSchema = z.strictObject({
+  to: queueRef().describe('Queue that receives the handled message.'),
+  p: z.number().gt(0).lte(1).describe('Probability of this route (0 < p <= 1).'),
+});
+
+// Probabilities are summed in floating point: allow rounding.
+const ROUTE_SUM_TOLERANCE = 1e-9;
+
+const routesSchema = z.array(routeSchema).superRefine((routes, ctx) => {
+  if (routes.some((r) => !(r.p > 0 && r.p <= 1))) return; // already reported, route by route
+  const sum = routes.reduce((s, r) => s + r.p, 0);
+  if (sum > 1 + ROUTE_SUM_TOLERANCE) {
+    ctx.addIssue({ code: 'custom', message: `probabilities must sum to <= 1 (got ${fmt(sum)})` });
+  }
+});
+
+export const consumerSchema = z.strictObject({
+  id: id().describe('Unique among all producers, queues and consumers.'),
+  from: queueRef().describe('The queue this consumer group serves.'),
+  count: z.int().min(1).default(1).describe('Parallel servers sharing the queue (integer >= 1).'),
+  service: distSchema.describe('Service time of one message, seconds.'),
+  handling: z.literal('sync').default('sync').describe(`One message per server at a time. ${NOT_YET} "sync".`),
+  fetch: z
+    .strictObject({ mode: z.literal('push').describe('"push": the queue hands messages to idle servers.') })
+    .default({ mode: 'push' })
+    .describe(`How servers get messages. ${NOT_YET} { "mode": "push" }.`),
+  prefetch: z.literal(1).default(1).describe(`Messages a server may hold un-acked. ${NOT_YET} 1.`),
+  ack: z
+    .strictObject({ mode: z.literal('auto').describe('"auto": a message is acked when handled.') })
+    .default({ mode: 'auto' })
+    .describe(`Acknowledgement. ${NOT_YET} { "mode": "auto" }.`),
+  outages: z.array(z.unknown()).max(0).default([]).describe(`Planned outages. ${NOT_YET} [].`),
+  failures: z.null().default(null).describe(`Random failures. ${NOT_YET} null.`),
+  reply: z.null().default(null).describe(`Reply delay distribution. ${NOT_YET} null.`),
+  then: either([z.null(), queueRef(), routesSchema], 'null, a queue id or a list of { "to", "p" }')
+    .default(null)
+    .describe('Where handled messages go: null (leave), a queue id, or routes taken with probability p (the rest leave).'),
+});
+
+export const scenarioFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors; ignored.'),
+    name: z.string().min(1).describe('Shown in the lab and in reports.'),
+    description: z.string().default('').describe('Free text.'),
+    seed: z.int().default(1).describe('Random seed (integer); the same seed gives the same results.'),
+    horizon: positive().describe('Simulated seconds per replication (> 0).'),
+    warmup: either([nonNegative(), z.literal('auto')], 'a number >= 0 or "auto"')
+      .default(0)
+      .describe('Seconds excluded from summary statistics (>= 0, < horizon), or "auto" (MSER-5).'),
+    replications: z.int().min(1).default(1).describe('Independent replications (integer >= 1).'),
+    sampleEvery: positive()
+      .optional()
+      .describe('Spacing of the recorded series, seconds (> 0, <= horizon); default horizon / 500.'),
+    producers: z.array(producerSchema).min(1).describe('Message sources (at least one).'),
+    queues: z.array(queueSchema).min(1).describe('Queues (at least one).'),
+    consumers: z.array(consumerSchema).describe('Consumer groups, each serving one queue.'),
+  })
+  .meta({
+    title: 'queue-lab scenario',
+    description: 'A queueing network of producers -> queues -> consumers, simulated by queue-lab.',
+  });
+
+export type ScenarioFile = z.output<typeof scenarioFileSchema>;
