@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runExperiment } from '../models/experiment.ts';
-import { seriesCsv } from '../models/seriesCsv.ts';
+import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
 import { progressBar } from './progress.ts';
 import { summaryTable } from './summaryTable.ts';

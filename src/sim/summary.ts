@@ -7,6 +7,7 @@ import { meanCI, type MeanCI } from './stats/meanCI.ts';
 export interface ReplicationFigures {
   queues: {
     meanLength: number;
+    meanInSystem: number;
     meanWait: number;
     meanSojourn: number;
     lossProbability: number;
@@ -45,6 +46,8 @@ export interface MessageTotals {
 export interface QueueSummary {
   /** Time-average number waiting (not in service). */
   meanLength: MeanCI;
+  /** Time-average number waiting or in service (L). */
+  meanInSystem: MeanCI;
   /** Enqueue -> service start, over messages whose service started after the warm-up. */
   meanWait: MeanCI;
   /** Enqueue -> handled at this queue. */
@@ -89,6 +92,7 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
     expired += rec.expired[i];
     return {
       meanLength: rec.lengthArea[i] / window,
+      meanInSystem: (rec.lengthArea[i] + q.consumers.reduce((sum, g) => sum + rec.busyArea[g.index], 0)) / window,
       meanWait: ratio(rec.waitSum[i], rec.waitCount[i]),
       meanSojourn: ratio(rec.sojournSum[i], rec.sojournCount[i]),
       lossProbability: ratio(rec.lostW[i], rec.arrivedW[i]),
@@ -131,6 +135,7 @@ export function summarise(scenario: Scenario, warmup: number, reps: ReplicationF
   scenario.queues.forEach((q, i) => {
     queues[q.id] = {
       meanLength: across((r) => r.queues[i].meanLength),
+      meanInSystem: across((r) => r.queues[i].meanInSystem),
       meanWait: across((r) => r.queues[i].meanWait),
       meanSojourn: across((r) => r.queues[i].meanSojourn),
       lossProbability: across((r) => r.queues[i].lossProbability),

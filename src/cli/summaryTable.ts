@@ -1,0 +1,75 @@
+import type { ExperimentResult } from '../models/experiment.ts';
+import type { QueueTheory } from '../models/theory/index.ts';
+import type { MeanCI } from '../sim/stats/meanCI.ts';
+
+/** The short human-readable report of `npm run sim`: per queue and per consumer, sim beside theory. */
+export function summaryTable(result: ExperimentResult): string {
+  const { scenario, summary, theory } = result;
+  const out: string[] = [];
+  out.push(
+    `${scenario.name}: ${summary.replications} replication${summary.replications > 1 ? 's' : ''} x ${num(scenario.horizon)} s, ` +
+      `warm-up ${num(summary.warmup)} s${scenario.warmup === 'auto' ? ' (auto, MSER-5)' : ''}, seed ${scenario.seed}`,
+    '',
+  );
+  const queueRows = scenario.queues.map((q) => {
+    const s = summary.queues[q.id];
+    const th = theory.queues[q.id];
+    const r = th.result;
+    return [
+      q.id,
+      modelName(th),
+      th.load === null ? 'inf' : num(th.load),
+      ci(s.meanLength),
+      r && 'Lq' in r && r.Lq !== null ? num(r.Lq) : '-',
+      ci(s.meanWait),
+      r && 'Wq' in r && r.Wq !== null ? num(r.Wq) : '-',
+      ci(s.lossProbability),
+      r && 'loss' in r ? num(r.loss) : '-',
+    ];
+  });
+  out.push(table(['queue', 'theory', 'load', 'Lq (sim, 95% CI)', 'Lq theory', 'Wq s (sim)', 'Wq theory', 'loss (sim)', 'loss theory'], queueRows));
+  out.push('');
+  const consumerRows = scenario.consumers.map((c) => {
+    const s = summary.consumers[c.id];
+    const r = theory.queues[c.from]?.result;
+    return [c.id, c.from, String(c.count), ci(s.utilization), r && 'utilization' in r ? num(r.utilization) : '-', ci(s.throughput)];
+  });
+  out.push(table(['consumer', 'queue', 'servers', 'utilisation (sim)', 'theory', 'throughput /s'], consumerRows));
+  out.push('');
+  const m = summary.messages;
+  out.push(
+    `messages: ${m.produced} produced, ${m.handled} handled, ${m.completed} done, ${m.rejected} rejected, ` +
+      `${m.dropped} dropped, ${m.expired} expired; at the end ${m.waiting} waiting, ${m.inService} in service`,
+  );
+  const e = m.endToEnd;
+  if (e.mean !== null) {
+    out.push(`end-to-end latency: mean ${num(e.mean)} s, p50 ${num(e.p50!)}, p95 ${num(e.p95!)}, p99 ${num(e.p99!)} (percentiles within 0.5%)`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The model's name; '~' marks an approximation, '(long run)' a time-varying producer's limit. */
+function modelName(th: QueueTheory): string {
+  if (th.model === null) return 'none';
+  const name = th.exact ? th.model : `~${th.model}`;
+  return th.regime === 'long-run' ? `${name} (long run)` : name;
+}
+
+function ci(x: MeanCI): string {
+  if (x.mean === null) return '-';
+  if (x.ci95 === null) return num(x.mean);
+  return `${num(x.mean)} ± ${num((x.ci95[1] - x.ci95[0]) / 2)}`;
+}
+
+/** Four significant digits, plain notation where it reads well. */
+function num(x: number): string {
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e7 ? String(Number(x.toPrecision(4))) : x.toExponential(3);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
+  const line = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}

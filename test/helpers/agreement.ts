@@ -1,0 +1,19 @@
+import { expect } from 'vitest';
+import { studentTQuantile } from '../../src/models/analysis/studentT.ts';
+import type { MeanCI } from '../../src/sim/stats/meanCI.ts';
+
+/**
+ * Asserts that a theoretical value lies inside the simulated mean's 99.9% confidence interval,
+ * derived from its 95% one (same Student-t standard error, wider quantile). Each such check fails
+ * by chance with probability 0.1% under a correct simulator, so a suite of ~50 of them has a ~5%
+ * chance of one false alarm over all possible seeds; with fixed seeds, the result is repeatable.
+ */
+export function expectAgrees(label: string, sim: MeanCI, theory: number, replications: number): void {
+  expect(sim.mean, `${label}: no simulated value`).not.toBeNull();
+  expect(sim.ci95, `${label}: no confidence interval`).not.toBeNull();
+  const [lo, hi] = sim.ci95!;
+  const df = replications - 1;
+  const half = ((hi - lo) / 2) * (studentTQuantile(0.9995, df) / studentTQuantile(0.975, df));
+  const msg = `${label}: simulated ${sim.mean} ± ${half} (99.9%) vs theory ${theory}`;
+  expect(Math.abs(sim.mean! - theory), msg).toBeLessThanOrEqual(half);
+}
