@@ -1,5 +1,5 @@
 import type { Recorder } from './engine/recorder.ts';
-import { tCritical95 } from '../models/analysis/studentT.ts';
+import { tCritical95 } from './stats/studentT.ts';
 
 /** The recorded series, averaged over replications (shared DESIGN.md sections 2 and 3). */
 export interface Series {

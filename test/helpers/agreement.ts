@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { studentTQuantile } from '../../src/models/analysis/studentT.ts';
+import { studentTQuantile } from '../../src/sim/stats/studentT.ts';
 import type { MeanCI } from '../../src/sim/stats/meanCI.ts';
 
 /**

@@ -2,7 +2,7 @@
 import type { Rng } from './rng';
 import type { Distribution } from './distributions';
 import { nonNegative, positive, scvOf } from './checks';
-import { gamma } from './special';
+import { gamma } from '../stats/special.ts';
 import { standardNormal, unitExponential } from './variates';
 
 /** Parameterised by its own mean and coefficient of variation: exp(N(mu, sigma^2)). */

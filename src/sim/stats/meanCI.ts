@@ -1,4 +1,4 @@
-import { tCritical95 } from '../../models/analysis/studentT.ts';
+import { tCritical95 } from './studentT.ts';
 
 /** A mean over replications with its 95% Student-t confidence interval (null for one value). */
 export interface MeanCI {

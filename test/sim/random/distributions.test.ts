@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDistribution } from '../../../src/sim/random/distributions';
 import { createStream } from '../../../src/sim/random/streams';
-import { gamma } from '../../../src/sim/random/special';
+import { gamma } from '../../../src/sim/stats/special.ts';
 import type { DistSpec } from '../../../src/sim/scenario/types';
 
 const N = 200_000;

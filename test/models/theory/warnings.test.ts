@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { stabilityWarnings } from '../../../src/models/theory/warnings';
+import { consumer, mm1Scenario, producer, queue, scenario } from './fixtures';
+
+describe('stabilityWarnings(scenario)', () => {
+  it('stabilityWarnings(scenario) is empty for a stable M/M/1', () => {
+    expect(stabilityWarnings(mm1Scenario)).toEqual([]);
+  });
+
+  it('stabilityWarnings reports an unbounded queue with load >= 1', () => {
+    const s = scenario({ producers: [{ ...producer, interarrival: { dist: 'exponential', rate: 1.2 } }] });
+    expect(stabilityWarnings(s)).toEqual(['queue q is unstable: load 1.2 (>= 1); its backlog grows without bound']);
+  });
+
+  it('stabilityWarnings reports a bounded queue in overload with a lower bound on its losses', () => {
+    const s = scenario({
+      producers: [{ ...producer, interarrival: { dist: 'exponential', rate: 1.5 } }],
+      queues: [{ ...queue, capacity: 10 }],
+    });
+    expect(stabilityWarnings(s)).toEqual([
+      'queue q is overloaded: load 1.5 (>= 1); its capacity of 10 caps the backlog and at least 33% of messages are lost',
+    ]);
+  });
+
+  it('stabilityWarnings reports a queue with no consumers', () => {
+    expect(stabilityWarnings(scenario({ consumers: [] }))).toEqual([
+      'queue q has no consumers: every message waits forever',
+    ]);
+  });
+
+  it('stabilityWarnings reports a time-varying producer that overloads a queue for a while', () => {
+    const s = scenario({
+      producers: [{ ...producer, interarrival: null, rate: { x0: 0.5, terms: [{ amplitude: 2, rate: 0.01 }] } }],
+    });
+    expect(stabilityWarnings(s)).toEqual([
+      'queue q is temporarily overloaded: load up to 2.5 while time-varying producers run above their long-run rate (long run 0.5)',
+    ]);
+  });
+
+  it('stabilityWarnings reports messages routed in a loop they never leave', () => {
+    const s = scenario({
+      queues: [queue, { ...queue, id: 'r' }],
+      consumers: [
+        { ...consumer, then: [{ to: 'r', p: 1 }] },
+        { ...consumer, id: 'w2', from: 'r', then: [{ to: 'q', p: 1 }] },
+      ],
+    });
+    expect(stabilityWarnings(s)).toEqual([
+      'messages routed among queues q, r never leave: their backlog grows without bound',
+    ]);
+  });
+});
