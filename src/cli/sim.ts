@@ -2,7 +2,6 @@
 // A thin shell: read and check the scenario, run the experiment, print a table, write files.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runExperiment } from '../models/experiment.ts';
 import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
 import { progressBar } from './progress.ts';
@@ -10,7 +9,7 @@ import { summaryTable } from './summaryTable.ts';
 
 const usage = 'usage: npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--quiet]';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -52,6 +51,8 @@ function main(argv: string[]): number {
     return 2;
   }
 
+  // Loaded only for a valid scenario: bad input is answered before the models (and mathjs) load.
+  const { runExperiment } = await import('../models/experiment.ts');
   const progress = progressBar(process.stderr, args.values.quiet);
   const result = runExperiment(scenario, { fit: args.values.fit, onProgress: progress.update });
   progress.done();
@@ -63,4 +64,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
