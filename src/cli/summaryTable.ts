@@ -37,10 +37,29 @@ export function summaryTable(result: ExperimentResult): string {
   out.push(table(['consumer', 'queue', 'servers', 'utilisation (sim)', 'theory', 'throughput /s'], consumerRows));
   out.push('');
   const m = summary.messages;
-  out.push(
-    `messages: ${m.produced} produced, ${m.handled} handled, ${m.completed} done, ${m.rejected} rejected, ` +
-      `${m.dropped} dropped, ${m.expired} expired; at the end ${m.waiting} waiting, ${m.inService} in service`,
-  );
+  const counts: [string, number][] = [
+    ['produced', m.produced],
+    ['handled', m.handled],
+    ['done', m.completed],
+    ['replied', m.replied],
+    ['rejected', m.rejected],
+    ['dropped', m.dropped],
+    ['expired', m.expired],
+    ['failed', m.failed],
+    ['redelivered', m.redelivered],
+    ['duplicates', m.duplicates],
+    ['dead-lettered', m.deadLettered],
+    ['lost', m.lost + m.lostInTransit],
+    ['empty polls', m.emptyPolls],
+  ];
+  // Zero counts of features the scenario does not use are noise: show the non-zero ones.
+  const shown = counts.filter(([name, n]) => n > 0 || name === 'produced' || name === 'handled');
+  out.push(`messages: ${shown.map(([name, n]) => `${n} ${name}`).join(', ')}; at the end ${m.waiting} waiting, ${m.inFlight} in flight`);
+  const classIds = Object.keys(summary.classes);
+  if (classIds.length > 1) {
+    out.push('');
+    out.push(table(['priority', 'wait s (sim)', 'sojourn s (sim)'], classIds.map((k) => [k, ci(summary.classes[k].meanWait), ci(summary.classes[k].meanSojourn)])));
+  }
   const e = m.endToEnd;
   if (e.mean !== null) {
     out.push(`end-to-end latency: mean ${num(e.mean)} s, p50 ${num(e.p50!)}, p95 ${num(e.p95!)}, p99 ${num(e.p99!)} (percentiles within 0.5%)`);

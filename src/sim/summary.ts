@@ -17,30 +17,51 @@ export interface ReplicationFigures {
   consumers: { utilization: number; throughput: number }[];
   meanSojourn: number;
   endToEnd: LogHistogram;
+  /** Per priority value: mean wait and sojourn in this replication. */
+  classes: Map<number, { meanWait: number; meanSojourn: number }>;
   totals: MessageTotals;
 }
 
-/** Counts over the whole run (warm-up included), summed over replications. */
+/**
+ * Counts over the whole run (warm-up included), summed over replications. At the end of every
+ * run: produced = completed + rejected + dropped + expired + deadLetterDropped + lost +
+ * lostInTransit + waiting + inFlight (nothing is silently lost).
+ */
 export interface MessageTotals {
   produced: number;
-  /** Service starts (messages fetched by a consumer). */
+  /** Deliveries (messages fetched by a consumer), redeliveries included. */
   fetched: number;
+  /** Successful handlings, duplicates included. */
   handled: number;
   replied: number;
-  /** Messages that left the system after their last handling. */
+  /** Messages done at their last queue (acked there; their reply may still be on its way). */
   completed: number;
   /** Refused by a full queue. */
   rejected: number;
   /** Pushed out of a full queue by a newer one (overflow "drop-head"). */
   dropped: number;
+  /** Waited longer than the queue's ttl. */
   expired: number;
+  /** Deliveries beyond a message's first from a queue. */
   redelivered: number;
+  /** Successful handlings beyond a message's first at a queue. */
   duplicates: number;
+  /** Handlings that failed (handler failure probability). */
+  failed: number;
+  /** Moved to a dead-letter queue after maxDeliveries (or dropped, when there is none). */
   deadLettered: number;
+  /** Of those, dropped because no dead-letter queue was named. */
+  deadLetterDropped: number;
+  /** Lost under auto ack: the handler failed, or the consumer crashed holding it. */
   lost: number;
-  /** Still in the system at the horizon. */
+  /** Lost by a udp transport. */
+  lostInTransit: number;
+  polls: number;
+  /** Polls that returned nothing (after their long-poll wait). */
+  emptyPolls: number;
+  /** At the horizon: waiting in queues, and in flight (in transport, held by consumers, un-acked). */
   waiting: number;
-  inService: number;
+  inFlight: number;
 }
 
 export interface QueueSummary {
@@ -66,6 +87,8 @@ export interface Summary {
   replications: number;
   queues: Record<string, QueueSummary>;
   consumers: Record<string, { utilization: MeanCI; throughput: MeanCI }>;
+  /** Per priority class (keyed by the priority value), when priorities are used. */
+  classes: Record<string, { meanWait: MeanCI; meanSojourn: MeanCI }>;
   messages: MessageTotals & {
     /** First enqueue -> last handling, for messages that left after the warm-up. */
     meanSojourn: MeanCI;
@@ -80,19 +103,17 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
   const window = rec.horizon - rec.warmup;
   const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
   let waiting = 0;
-  let inService = 0;
   let rejected = 0;
   let dropped = 0;
   let expired = 0;
   const queues = sim.queues.map((q, i) => {
     waiting += q.line.size;
-    inService += q.inService;
     rejected += rec.rejected[i];
     dropped += rec.dropped[i];
     expired += rec.expired[i];
     return {
       meanLength: rec.lengthArea[i] / window,
-      meanInSystem: (rec.lengthArea[i] + q.consumers.reduce((sum, g) => sum + rec.busyArea[g.index], 0)) / window,
+      meanInSystem: (rec.lengthArea[i] + rec.heldArea[i]) / window,
       meanWait: ratio(rec.waitSum[i], rec.waitCount[i]),
       meanSojourn: ratio(rec.sojournSum[i], rec.sojournCount[i]),
       lossProbability: ratio(rec.lostW[i], rec.arrivedW[i]),
@@ -101,7 +122,7 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
     };
   });
   const consumers = sim.consumers.map((g, i) => ({
-    utilization: rec.busyArea[i] / (g.servers * window),
+    utilization: rec.busyArea[i] / (g.capacityUnits * window),
     throughput: rec.handledW[i] / window,
   }));
   return {
@@ -109,6 +130,15 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
     consumers,
     meanSojourn: ratio(rec.messageSojournSum, rec.messageSojournCount),
     endToEnd: rec.endToEnd,
+    classes: new Map(
+      (sim.classes?.values ?? []).map((value, k) => [
+        value,
+        {
+          meanWait: ratio(rec.classWaitSum[k], rec.classWaitCount[k]),
+          meanSojourn: ratio(rec.classSojournSum[k], rec.classSojournCount[k]),
+        },
+      ]),
+    ),
     totals: {
       produced: rec.produced,
       fetched: rec.fetched,
@@ -118,12 +148,18 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
       rejected,
       dropped,
       expired,
-      redelivered: 0,
-      duplicates: 0,
-      deadLettered: 0,
-      lost: 0,
+      redelivered: rec.redelivered,
+      duplicates: rec.duplicates,
+      failed: rec.failed,
+      deadLettered: rec.deadLettered,
+      deadLetterDropped: rec.deadLetterDropped,
+      lost: rec.lost,
+      lostInTransit: rec.lostInTransit,
+      polls: rec.polls,
+      emptyPolls: rec.emptyPolls,
       waiting,
-      inService,
+      // Everything present that is not waiting, less what is done and only awaits its reply.
+      inFlight: sim.present - waiting - sim.replying,
     },
   };
 }
@@ -150,6 +186,14 @@ export function summarise(scenario: Scenario, warmup: number, reps: ReplicationF
       throughput: across((r) => r.consumers[i].throughput),
     };
   });
+  const classValues = [...new Set(reps.flatMap((r) => [...r.classes.keys()]))].sort((a, b) => a - b);
+  const classes: Summary['classes'] = {};
+  for (const v of classValues) {
+    classes[String(v)] = {
+      meanWait: across((r) => r.classes.get(v)?.meanWait ?? NaN),
+      meanSojourn: across((r) => r.classes.get(v)?.meanSojourn ?? NaN),
+    };
+  }
   const latency = new LogHistogram();
   const totals = { ...reps[0].totals };
   for (const [i, r] of reps.entries()) {
@@ -162,6 +206,7 @@ export function summarise(scenario: Scenario, warmup: number, reps: ReplicationF
     replications: reps.length,
     queues,
     consumers,
+    classes,
     messages: {
       ...totals,
       meanSojourn: across((r) => r.meanSojourn),

@@ -85,9 +85,11 @@ describe('simulate(scenario) agrees with queueing theory', () => {
 
 describe('identities on every example', () => {
   for (const name of examples) {
-    it(`${name}: conservation: produced = done + waiting + in service + rejected + dropped + expired`, () => {
+    it(`${name}: conservation: produced = done + waiting + in flight + rejected + dropped + expired + lost`, () => {
       const m = run(name).out.summary.messages;
-      expect(m.produced).toBe(m.completed + m.waiting + m.inService + m.rejected + m.dropped + m.expired);
+      expect(m.produced).toBe(
+        m.completed + m.waiting + m.inFlight + m.rejected + m.dropped + m.expired + m.deadLetterDropped + m.lost + m.lostInTransit,
+      );
       expect(m.produced).toBeGreaterThan(0);
     });
 

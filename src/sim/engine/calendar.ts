@@ -16,12 +16,15 @@ export class EventCalendar {
   kind = 0;
   target = 0;
   payload = 0;
+  /** A second payload: a serial number that tells a stale event from a live one. */
+  aux = 0;
 
   private time = new Float64Array(64);
   private seq = new Float64Array(64);
   private kinds = new Int32Array(64);
   private targets = new Int32Array(64);
   private payloads = new Int32Array(64);
+  private auxes = new Float64Array(64);
   private cancelled = new Uint8Array(64);
   private heap = new Int32Array(64);
   private free = new Int32Array(64);
@@ -46,17 +49,23 @@ export class EventCalendar {
    * Schedules an event; returns its slot, a handle valid for cancel() until the event fires.
    * `time` must not be NaN (the caller checks its own delays).
    */
-  schedule(time: number, kind: number, target: number, payload: number): number {
+  schedule(time: number, kind: number, target: number, payload: number, aux = 0): number {
     const slot = this.freeCount > 0 ? this.free[--this.freeCount] : this.newSlot();
     this.time[slot] = time;
     this.seq[slot] = this.nextSeq++;
     this.kinds[slot] = kind;
     this.targets[slot] = target;
     this.payloads[slot] = payload;
+    this.auxes[slot] = aux;
     this.cancelled[slot] = 0;
     this.siftUp(this.count++, slot);
     this.live++;
     return slot;
+  }
+
+  /** The time of a pending event. */
+  timeOf(slot: number): number {
+    return this.time[slot];
   }
 
   /** Cancels a pending event (lazily: it is skipped when it reaches the top). */
@@ -80,6 +89,7 @@ export class EventCalendar {
     this.kind = this.kinds[slot];
     this.target = this.targets[slot];
     this.payload = this.payloads[slot];
+    this.aux = this.auxes[slot];
     this.removeTop();
     this.live--;
     return true;
@@ -142,6 +152,7 @@ export class EventCalendar {
     this.kinds = growI32(this.kinds, n);
     this.targets = growI32(this.targets, n);
     this.payloads = growI32(this.payloads, n);
+    this.auxes = growF64(this.auxes, n);
     const c = new Uint8Array(n);
     c.set(this.cancelled);
     this.cancelled = c;

@@ -14,6 +14,14 @@ export class Deque {
     this.size++;
   }
 
+  /** Puts an item back at the front (a preempted message resumes before the others). */
+  pushFront(x: number): void {
+    if (this.size === this.buf.length) this.grow();
+    this.head = (this.head - 1) & this.mask;
+    this.buf[this.head] = x;
+    this.size++;
+  }
+
   /** The front item; the deque must not be empty. */
   front(): number {
     return this.buf[this.head];

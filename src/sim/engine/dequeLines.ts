@@ -10,6 +10,9 @@ export class FifoLine implements WaitingLine {
   push(m: number): void {
     this.q.pushBack(m);
   }
+  pushFront(m: number): void {
+    this.q.pushFront(m);
+  }
   pop(): number {
     return this.q.popFront();
   }
@@ -28,6 +31,10 @@ export class LifoLine implements WaitingLine {
     return this.q.size;
   }
   push(m: number): void {
+    this.q.pushBack(m);
+  }
+  /** The next served is the back; an older message here also stays the oldest at the front. */
+  pushFront(m: number): void {
     this.q.pushBack(m);
   }
   pop(): number {

@@ -1,13 +1,21 @@
 import { growF64, growI32 } from './typedArrays.ts';
 
+/** Where a message is in its life (MessagePool.state). */
+export const TRANSIT = 0; // on its way from the producer (transport delay)
+export const QUEUED = 1; // in a queue's waiting line
+export const UNACKED = 2; // delivered with manual ack: the broker waits for the ack
+export const TAKEN = 3; // delivered with auto ack: the broker has forgotten it
+export const REPLYING = 4; // handled and acked; its reply is on the way back
+export const GONE = 5; // left, lost or dropped; the row is freed once no delivery holds it
+
 /**
- * Messages in flight, as numbered rows of typed arrays (struct of arrays). A message's number
- * is recycled when it leaves the system, so memory grows with the number of messages present
- * at once (the backlog), never with the number simulated.
+ * Messages in the system, as numbered rows of typed arrays (struct of arrays). A row is recycled
+ * when the message has left and no server still holds a delivery of it, so memory grows with the
+ * number of messages present at once (the backlog), never with the number simulated.
  *
- * The life cycle (shared DESIGN.md section 2): produced -> enqueued (or rejected) -> fetched
- * (service start) -> handled (service end) -> [acked -> replied: later issues add their
- * timestamps here] -> routed to another queue or gone.
+ * The life cycle (shared DESIGN.md section 2): produced -> [transport] -> enqueued (or rejected)
+ * -> delivered (fetched) -> handled -> acked -> [replied] -> routed to another queue or gone;
+ * an un-acked message becomes visible again and is redelivered, or dead-lettered.
  */
 export class MessagePool {
   /** When the producer sent it. */
@@ -20,10 +28,26 @@ export class MessagePool {
   enqueueSerial = new Float64Array(256);
   /** Higher is served first by the 'priority' discipline. */
   priority = new Float64Array(256);
-  /** Index of the producer that sent it. */
+  /** Priority class index for per-class statistics (-1 when classes are not tracked). */
+  klass = new Int32Array(256);
+  /** Index of the producer that sent it, and of its closed-loop client (-1 for open loop). */
   producer = new Int32Array(256);
+  client = new Int32Array(256);
+  /** Index of the queue it is in or was last delivered from. */
+  queue = new Int32Array(256);
   /** Position inside a waiting line that needs it (the 'random' discipline), else -1. */
   linePos = new Int32Array(256);
+  /** One of the states above. */
+  state = new Uint8Array(256);
+  /** Deliveries from its current queue, and successful handlings of them (duplicates beyond 1). */
+  deliveries = new Int32Array(256);
+  handled = new Int32Array(256);
+  /** Deliveries of it that servers still hold. */
+  active = new Int32Array(256);
+  /** Serial of its latest delivery: only that delivery's ack counts. */
+  lastDelivery = new Float64Array(256);
+  /** Work left after a preemption (NaN when none): it resumes instead of starting afresh. */
+  remaining = new Float64Array(256);
 
   private free = new Int32Array(256);
   private freeCount = 0;
@@ -33,14 +57,27 @@ export class MessagePool {
 
   alloc(): number {
     this.live++;
-    if (this.freeCount > 0) return this.free[--this.freeCount];
-    if (this.rows === this.producedAt.length) this.grow();
-    return this.rows++;
+    const m = this.freeCount > 0 ? this.free[--this.freeCount] : this.newRow();
+    this.state[m] = TRANSIT;
+    this.deliveries[m] = 0;
+    this.handled[m] = 0;
+    this.active[m] = 0;
+    this.remaining[m] = NaN;
+    this.linePos[m] = -1;
+    this.client[m] = -1;
+    this.klass[m] = -1;
+    return m;
   }
 
   release(m: number): void {
     this.live--;
+    this.state[m] = GONE;
     this.free[this.freeCount++] = m;
+  }
+
+  private newRow(): number {
+    if (this.rows === this.producedAt.length) this.grow();
+    return this.rows++;
   }
 
   private grow(): void {
@@ -50,8 +87,19 @@ export class MessagePool {
     this.enqueuedAt = growF64(this.enqueuedAt, n);
     this.enqueueSerial = growF64(this.enqueueSerial, n);
     this.priority = growF64(this.priority, n);
+    this.klass = growI32(this.klass, n);
     this.producer = growI32(this.producer, n);
+    this.client = growI32(this.client, n);
+    this.queue = growI32(this.queue, n);
     this.linePos = growI32(this.linePos, n);
+    const state = new Uint8Array(n);
+    state.set(this.state);
+    this.state = state;
+    this.deliveries = growI32(this.deliveries, n);
+    this.handled = growI32(this.handled, n);
+    this.active = growI32(this.active, n);
+    this.lastDelivery = growF64(this.lastDelivery, n);
+    this.remaining = growF64(this.remaining, n);
     this.free = growI32(this.free, n);
   }
 }

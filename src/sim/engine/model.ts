@@ -1,6 +1,7 @@
 import type { Balance, Scenario } from '../scenario/types.ts';
 import type { Rng } from '../random/rng.ts';
 import { makeDistribution, type Distribution } from '../random/distributions.ts';
+import { Deque } from './deque.ts';
 import type { MessagePool } from './messagePool.ts';
 import { makeWaitingLine, type WaitingLine } from './waitingLine.ts';
 
@@ -17,14 +18,26 @@ export interface ProducerState {
   balance: Balance;
   /** Round-robin position. */
   nextTarget: number;
-  /** Renewal arrivals, or null for a time-varying rate. */
+  /** Renewal arrivals, or null for a time-varying rate or a closed loop. */
   interarrival: Distribution | null;
-  /** lambda(t) = x0 + sum amplitudes[i] * exp(-rates[i] * t), when interarrival is null. */
+  /** lambda(t) = x0 + sum amplitudes[i] * exp(-rates[i] * t), for time-varying producers. */
   x0: number;
   amplitudes: Float64Array;
   rates: Float64Array;
+  /** Closed loop ('sync' replies): clients, and their think time (null = none). */
+  closed: boolean;
+  clients: number;
+  think: Distribution | null;
   priority: number;
   priorityDist: Distribution | null;
+  /** Transport (null = instant): one-way delay, loss per attempt, resend timeout, overhead. */
+  transport: null | {
+    resend: boolean;
+    delay: Distribution;
+    loss: number;
+    rto: number;
+    overhead: Distribution | null;
+  };
   start: number;
   stop: number;
   limit: number;
@@ -38,10 +51,34 @@ export interface QueueState {
   capacity: number;
   dropHead: boolean;
   ttl: number;
+  preemptive: boolean;
   expiryPending: boolean;
   consumers: ConsumerState[];
-  /** Messages of this queue now in service. */
+  /** Messages of this queue held by servers (in handling or in prefetch buffers). */
   inService: number;
+}
+
+/** One server of a consumer group: what it holds, what it handles, how it polls. */
+export interface ServerState {
+  index: number;
+  group: ConsumerState;
+  /** Deliveries held (buffered + in handling) <= prefetch. */
+  held: number;
+  /** Deliveries waiting in its prefetch buffer. */
+  buffer: Deque;
+  /** Deliveries in handling <= concurrency, and (not shared) which ones. */
+  handling: number;
+  handlingList: number[];
+  /** Processor sharing: deliveries in handling, the virtual time and when it last advanced,
+   *  and the calendar slot of the next completion. */
+  jobs: number[];
+  virtualTime: number;
+  virtualSince: number;
+  completionEvent: number;
+  /** Polling: a long poll is open (since `pollStarted`); `pollSerial` tells stale timeouts. */
+  longPoll: boolean;
+  pollStarted: number;
+  pollSerial: number;
 }
 
 export interface ConsumerState {
@@ -49,9 +86,31 @@ export interface ConsumerState {
   id: string;
   rng: Rng;
   queue: QueueState;
-  servers: number;
-  busy: number;
+  servers: ServerState[];
+  count: number;
   service: Distribution;
+  concurrency: number;
+  shared: boolean;
+  prefetch: number;
+  poll: boolean;
+  interval: number;
+  batch: number;
+  wait: number;
+  manualAck: boolean;
+  failure: number;
+  ackLoss: number;
+  visibilityTimeout: number;
+  maxDeliveries: number;
+  deadLetter: QueueState | null;
+  reply: Distribution | null;
+  /** Reasons the group is down now (fixed windows and the failure process may overlap). */
+  down: number;
+  outages: { start: number; end: number }[];
+  failures: { mtbf: Distribution; mttr: Distribution } | null;
+  /** Busy units now: handling deliveries (shared: servers handling any). */
+  busy: number;
+  /** Units that count as full utilisation: count x concurrency, or count when shared. */
+  capacityUnits: number;
   /** Routing: leave to routeTo[i] when u < routeCumulative[i]; otherwise the message leaves. */
   routeTo: QueueState[];
   routeCumulative: Float64Array;
@@ -61,7 +120,7 @@ export function compileModel(
   scenario: Scenario,
   pool: MessagePool,
   stream: (componentId: string) => Rng,
-): { producers: ProducerState[]; queues: QueueState[]; consumers: ConsumerState[] } {
+): { producers: ProducerState[]; queues: QueueState[]; consumers: ConsumerState[]; servers: ServerState[] } {
   const queues: QueueState[] = scenario.queues.map((q, index) => ({
     index,
     id: q.id,
@@ -69,26 +128,68 @@ export function compileModel(
     capacity: q.capacity ?? Infinity,
     dropHead: q.overflow === 'drop-head',
     ttl: q.ttl ?? Infinity,
+    preemptive: q.preemptive,
     expiryPending: false,
     consumers: [],
     inService: 0,
   }));
   const queueById = new Map(queues.map((q) => [q.id, q]));
   const queue = (id: string) => queueById.get(id)!;
+  const servers: ServerState[] = [];
 
   const consumers: ConsumerState[] = scenario.consumers.map((c, index) => {
     let cumulative = 0;
+    const ack = c.ack;
+    const fetch = c.fetch;
     const state: ConsumerState = {
       index,
       id: c.id,
       rng: stream(c.id),
       queue: queue(c.from),
-      servers: c.count,
-      busy: 0,
+      servers: [],
+      count: c.count,
       service: makeDistribution(c.service),
+      concurrency: c.concurrency,
+      shared: c.shared,
+      prefetch: c.prefetch,
+      poll: fetch.mode === 'poll',
+      interval: fetch.mode === 'poll' ? fetch.interval : 0,
+      batch: fetch.mode === 'poll' ? fetch.batch : 0,
+      wait: fetch.mode === 'poll' ? fetch.wait : 0,
+      manualAck: ack.mode === 'manual',
+      failure: ack.failure,
+      ackLoss: ack.mode === 'manual' ? ack.loss : 0,
+      visibilityTimeout: ack.mode === 'manual' ? (ack.visibilityTimeout ?? Infinity) : Infinity,
+      maxDeliveries: ack.mode === 'manual' ? (ack.maxDeliveries ?? Infinity) : Infinity,
+      deadLetter: ack.mode === 'manual' && ack.deadLetter !== null ? queue(ack.deadLetter) : null,
+      reply: c.reply === null ? null : makeDistribution(c.reply),
+      down: 0,
+      outages: c.outages,
+      failures: c.failures === null ? null : { mtbf: makeDistribution(c.failures.mtbf), mttr: makeDistribution(c.failures.mttr) },
+      busy: 0,
+      capacityUnits: c.shared ? c.count : c.count * c.concurrency,
       routeTo: c.then.map((r) => queue(r.to)),
       routeCumulative: Float64Array.from(c.then, (r) => (cumulative += r.p)),
     };
+    for (let i = 0; i < c.count; i++) {
+      const server: ServerState = {
+        index: servers.length,
+        group: state,
+        held: 0,
+        buffer: new Deque(),
+        handling: 0,
+        handlingList: [],
+        jobs: [],
+        virtualTime: 0,
+        virtualSince: 0,
+        completionEvent: -1,
+        longPoll: false,
+        pollStarted: 0,
+        pollSerial: 0,
+      };
+      servers.push(server);
+      state.servers.push(server);
+    }
     state.queue.consumers.push(state);
     return state;
   });
@@ -104,13 +205,26 @@ export function compileModel(
     x0: p.rate?.x0 ?? 0,
     amplitudes: Float64Array.from(p.rate?.terms ?? [], (t) => t.amplitude),
     rates: Float64Array.from(p.rate?.terms ?? [], (t) => t.rate),
+    closed: p.replies === 'sync',
+    clients: p.clients,
+    think: p.think === null ? null : makeDistribution(p.think),
     priority: typeof p.priority === 'number' ? p.priority : 0,
     priorityDist: typeof p.priority === 'number' ? null : makeDistribution(p.priority),
+    transport:
+      p.transport === null
+        ? null
+        : {
+            resend: p.transport.protocol !== 'udp',
+            delay: makeDistribution(p.transport.delay),
+            loss: p.transport.loss,
+            rto: p.transport.rto,
+            overhead: p.transport.overhead === null ? null : makeDistribution(p.transport.overhead),
+          },
     start: p.start,
     stop: p.stop ?? Infinity,
     limit: p.limit ?? Infinity,
     sent: 0,
   }));
 
-  return { producers, queues, consumers };
+  return { producers, queues, consumers, servers };
 }

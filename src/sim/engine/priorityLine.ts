@@ -14,13 +14,21 @@ export class PriorityLine implements WaitingLine {
   constructor(private pool: MessagePool) {}
 
   push(m: number): void {
-    const p = this.pool.priority[m];
+    this.classOf(this.pool.priority[m]).pushBack(m);
+    this.size++;
+  }
+
+  pushFront(m: number): void {
+    this.classOf(this.pool.priority[m]).pushFront(m);
+    this.size++;
+  }
+
+  private classOf(p: number): Deque {
     const cs = this.classes;
     let i = 0;
     while (i < cs.length && cs[i].priority > p) i++;
     if (i === cs.length || cs[i].priority !== p) cs.splice(i, 0, { priority: p, q: new Deque() });
-    cs[i].q.pushBack(m);
-    this.size++;
+    return cs[i].q;
   }
 
   pop(): number {

@@ -29,6 +29,11 @@ export class RandomLine implements WaitingLine {
     this.arrivalSerials.pushBack(this.pool.enqueueSerial[m]);
   }
 
+  /** Order is random anyway: the same as push. */
+  pushFront(m: number): void {
+    this.push(m);
+  }
+
   pop(): number {
     const i = Math.floor(this.rng() * this.size);
     return this.removeAt(i);

@@ -16,6 +16,20 @@ export class Recorder {
   replied = 0;
   /** Messages that left the system after their last handling. */
   completed = 0;
+  /** Deliveries beyond a message's first from a queue. */
+  redelivered = 0;
+  /** Successful handlings beyond a message's first at a queue. */
+  duplicates = 0;
+  /** Handlings that failed (no ack, or lost under auto ack). */
+  failed = 0;
+  /** Moved to a dead-letter queue, or dropped after maxDeliveries when there is none. */
+  deadLettered = 0;
+  deadLetterDropped = 0;
+  /** Lost under auto ack (handler failure, consumer crash) or in transit (udp). */
+  lost = 0;
+  lostInTransit = 0;
+  polls = 0;
+  emptyPolls = 0;
   readonly rejected: Float64Array;
   readonly dropped: Float64Array;
   readonly expired: Float64Array;
@@ -24,6 +38,10 @@ export class Recorder {
   readonly length: Float64Array;
   private readonly lengthSince: Float64Array;
   readonly lengthArea: Float64Array;
+  /** Messages of each queue held by its servers (in handling or prefetch buffers). */
+  readonly held: Float64Array;
+  private readonly heldSince: Float64Array;
+  readonly heldArea: Float64Array;
   readonly busy: Float64Array;
   private readonly busySince: Float64Array;
   readonly busyArea: Float64Array;
@@ -40,6 +58,11 @@ export class Recorder {
   messageSojournSum = 0;
   messageSojournCount = 0;
   readonly endToEnd = new LogHistogram();
+  /** Per priority class (index from the engine's class table): wait and sojourn sums. */
+  classWaitSum: number[] = [];
+  classWaitCount: number[] = [];
+  classSojournSum: number[] = [];
+  classSojournCount: number[] = [];
 
   // Sampled series: value at t_k = k * sampleEvery, after all events at times <= t_k.
   readonly sampleTimes: Float64Array;
@@ -75,6 +98,9 @@ export class Recorder {
     this.waitCount = q();
     this.sojournSum = q();
     this.sojournCount = q();
+    this.held = q();
+    this.heldSince = q();
+    this.heldArea = q();
     this.busy = c();
     this.busySince = c();
     this.busyArea = c();
@@ -115,7 +141,7 @@ export class Recorder {
   }
 
   /** A message was refused by a full queue (reject) or pushed out of it (drop-head). */
-  lost(t: number, q: number, dropHead: boolean): void {
+  overflow(t: number, q: number, dropHead: boolean): void {
     if (dropHead) this.dropped[q]++;
     else this.rejected[q]++;
     if (t >= this.warmup) this.lostW[q]++;
@@ -136,6 +162,16 @@ export class Recorder {
     this.lengthSince[q] = t;
   }
 
+  heldChanged(t: number, q: number, newHeld: number): void {
+    const w = this.warmup;
+    if (t > w) {
+      const since = this.heldSince[q];
+      this.heldArea[q] += this.held[q] * (t - (since > w ? since : w));
+    }
+    this.held[q] = newHeld;
+    this.heldSince[q] = t;
+  }
+
   busyChanged(t: number, g: number, newBusy: number): void {
     const w = this.warmup;
     if (t > w) {
@@ -146,39 +182,62 @@ export class Recorder {
     this.busySince[g] = t;
   }
 
-  /** Service start (the message is fetched): `wait` = enqueue -> now. */
-  fetch(t: number, q: number, wait: number): void {
+  /** A delivery (the message is fetched from the queue): `wait` = enqueue -> now. */
+  fetch(t: number, q: number, klass: number, wait: number): void {
     this.fetched++;
     if (t >= this.warmup) {
       this.waitSum[q] += wait;
       this.waitCount[q]++;
+      if (klass >= 0) {
+        this.classWaitSum[klass] += wait;
+        this.classWaitCount[klass]++;
+      }
     }
   }
 
-  /** Service end: `sojourn` = enqueue at this queue -> now. */
-  handle(t: number, q: number, g: number, sojourn: number): void {
+  /** A successful handling: `sojourn` = enqueue at this queue -> now. */
+  handle(t: number, q: number, g: number, klass: number, sojourn: number): void {
     this.handled++;
     if (t >= this.warmup) {
       this.sojournSum[q] += sojourn;
       this.sojournCount[q]++;
       this.handledW[g]++;
+      if (klass >= 0) {
+        this.classSojournSum[klass] += sojourn;
+        this.classSojournCount[klass]++;
+      }
     }
   }
 
-  /** The message leaves the system: `sojourn` from its first queue, `endToEnd` from production. */
-  complete(t: number, sojourn: number, endToEnd: number): void {
+  /** Registers a priority class (the engine numbers them 0, 1, ...). */
+  addClass(): void {
+    this.classWaitSum.push(0);
+    this.classWaitCount.push(0);
+    this.classSojournSum.push(0);
+    this.classSojournCount.push(0);
+  }
+
+  /** The message is done at its last queue: `sojourn` from its first enqueue. */
+  complete(t: number, sojourn: number): void {
     this.completed++;
     if (t >= this.warmup) {
       this.messageSojournSum += sojourn;
       this.messageSojournCount++;
-      this.endToEnd.add(endToEnd);
     }
+  }
+
+  /** Production -> reply received (or -> done, when nothing replies). */
+  endToEndLatency(t: number, latency: number): void {
+    if (t >= this.warmup) this.endToEnd.add(latency);
   }
 
   /** Takes the last samples and closes the time integrals at the horizon. */
   finish(): void {
     this.sampleBefore(Infinity);
-    for (let q = 0; q < this.length.length; q++) this.lengthChanged(this.horizon, q, this.length[q]);
+    for (let q = 0; q < this.length.length; q++) {
+      this.lengthChanged(this.horizon, q, this.length[q]);
+      this.heldChanged(this.horizon, q, this.held[q]);
+    }
     for (let g = 0; g < this.busy.length; g++) this.busyChanged(this.horizon, g, this.busy[g]);
   }
 }

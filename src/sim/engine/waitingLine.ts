@@ -13,6 +13,8 @@ import { RandomLine } from './randomLine.ts';
 export interface WaitingLine {
   readonly size: number;
   push(m: number): void;
+  /** Puts a message back to be served next among its peers (a preempted one resumes first). */
+  pushFront(m: number): void;
   /** Removes and returns the next message to serve; the line must not be empty. */
   pop(): number;
   /** The oldest waiting message (first enqueued), for time-outs and drop-head; not empty. */

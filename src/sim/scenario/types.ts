@@ -24,6 +24,21 @@ export interface RateModel {
 
 export type Balance = 'round-robin' | 'random' | 'shortest' | 'two-choices';
 
+/** How messages travel from a producer to its queue. */
+export interface Transport {
+  /** udp: a message is lost with probability `loss`; tcp: it is resent after `rto` instead
+   *  (no loss, more delay); http: tcp plus a per-request `overhead`. */
+  protocol: 'tcp' | 'udp' | 'http';
+  /** One-way delay of each attempt. */
+  delay: DistSpec;
+  /** Probability that one attempt is lost, 0 <= loss < 1 (default 0). */
+  loss: number;
+  /** tcp / http: retransmission timeout, seconds (default 1). */
+  rto: number;
+  /** http: extra delay per request (default null = none). */
+  overhead: DistSpec | null;
+}
+
 export interface Producer {
   id: string;
   /** Target queue ids; one entry unless the file gave a list. */
@@ -36,10 +51,18 @@ export interface Producer {
   rate: RateModel | null;
   /** Message priority: a number (default 0) or a distribution; higher is served first. */
   priority: number | DistSpec;
-  /** Network transport between producer and queue (issue 3; null until implemented). */
-  transport: null;
-  /** 'async' = open loop (default). 'sync' closed loop comes with issue 3. */
-  replies: 'async';
+  /** Network transport between producer and queue; null = instant and lossless (default). */
+  transport: Transport | null;
+  /**
+   * 'async' (default): open loop, the producer does not wait. 'sync': a closed loop of `clients`
+   * clients, each sending one message, waiting for its reply (or for it to leave the system when
+   * no consumer replies), thinking (`think`), and sending again; `interarrival` and `rate` are null.
+   */
+  replies: 'async' | 'sync';
+  /** Closed-loop clients (sync only; 1 for async). */
+  clients: number;
+  /** Think time between a reply and the next request (sync only; null = none). */
+  think: DistSpec | null;
   /** Active window, simulated seconds (defaults 0 and null = never stops). */
   start: number;
   stop: number | null;
@@ -58,8 +81,8 @@ export interface Queue {
   overflow: Overflow; // default 'reject'
   /** Seconds a message may wait before it expires and leaves; null = forever (default). */
   ttl: number | null;
-  /** Preemptive-resume priority (issue 3); false until implemented. */
-  preemptive: false;
+  /** With 'priority': preemptive-resume instead of non-preemptive (default false). */
+  preemptive: boolean;
 }
 
 /** Where handled messages go next: each entry with probability p; the rest leave. */
@@ -68,22 +91,53 @@ export interface Route {
   p: number;
 }
 
+export type Fetch =
+  /** The broker delivers as soon as a server has a free prefetch slot. */
+  | { mode: 'push' }
+  /** Each server polls every `interval` s and takes up to `batch` messages (default 1); a poll
+   *  that finds none waits up to `wait` s (long poll, default 0) for one to arrive. */
+  | { mode: 'poll'; interval: number; batch: number; wait: number };
+
+export type Ack =
+  /** At-most-once: acked on delivery; a handler failure (probability `failure`) loses the message. */
+  | { mode: 'auto'; failure: number }
+  /**
+   * At-least-once: a handled message is acked (the ack is lost with probability `loss`); a failed
+   * one (probability `failure`) is not. An un-acked message becomes visible again
+   * `visibilityTimeout` s after its delivery (null: a failure requeues it at once and nothing
+   * times out); after `maxDeliveries` deliveries (null = no limit) it goes to `deadLetter`
+   * (a queue id; null = dropped, counted as dead-lettered).
+   */
+  | {
+      mode: 'manual';
+      failure: number;
+      loss: number;
+      visibilityTimeout: number | null;
+      maxDeliveries: number | null;
+      deadLetter: string | null;
+    };
+
 export interface Consumer {
   id: string;
   from: string;
   /** Parallel servers sharing the queue (default 1). */
   count: number;
   service: DistSpec;
-  /** 'sync': one message per server at a time (default; 'async' comes with issue 3). */
-  handling: 'sync';
-  fetch: { mode: 'push' };
-  /** Messages a server may hold un-acked (1 until issue 3). */
-  prefetch: 1;
-  ack: { mode: 'auto' };
-  outages: [];
-  failures: null;
-  /** Reply delay distribution (issue 3; null until implemented). */
-  reply: null;
+  /** 'sync': one message per server at a time (default). 'async': up to `concurrency` at once,
+   *  each at full speed, or sharing the server's speed equally when `shared` (processor sharing). */
+  handling: 'sync' | 'async';
+  concurrency: number; // default 1; only async may set more
+  shared: boolean; // default false; async only
+  fetch: Fetch; // default { mode: 'push' }
+  /** Messages a server may hold un-acked, in handling or waiting in its buffer (default: concurrency). */
+  prefetch: number;
+  ack: Ack; // default { mode: 'auto', failure: 0 }
+  /** Fixed windows when the whole group is down (sorted, not overlapping). */
+  outages: { start: number; end: number }[];
+  /** A failure-repair process of the whole group: up for mtbf, down for mttr, alternating. */
+  failures: { mtbf: DistSpec; mttr: DistSpec } | null;
+  /** Delay from handling to the reply reaching the producer; null = no reply (default). */
+  reply: DistSpec | null;
   /** Normalised routing: [] = leave, "q2" becomes [{ to: "q2", p: 1 }]. */
   then: Route[];
 }
