@@ -47,9 +47,19 @@ export function pickQueue(p: ProducerState): number {
     case 'random':
       return targets[Math.floor(p.rng() * n)].index;
     case 'shortest': {
-      // Join the shortest queue, counting messages waiting and in service; ties go to the first.
+      // Join the shortest queue, counting messages waiting and held by servers; ties are broken
+      // uniformly at random (reservoir sampling), else the first queue would take more than its share.
       let best = targets[0];
-      for (let i = 1; i < n; i++) if (inSystem(targets[i]) < inSystem(best)) best = targets[i];
+      let ties = 1;
+      for (let i = 1; i < n; i++) {
+        const d = inSystem(targets[i]) - inSystem(best);
+        if (d < 0) {
+          best = targets[i];
+          ties = 1;
+        } else if (d === 0 && p.rng() * ++ties < 1) {
+          best = targets[i];
+        }
+      }
       return best.index;
     }
     case 'two-choices': {
