@@ -75,7 +75,9 @@ export interface ServerState {
   virtualTime: number;
   virtualSince: number;
   completionEvent: number;
-  /** Polling: a long poll is open (since `pollStarted`); `pollSerial` tells stale timeouts. */
+  /** Polling: a POLL event is pending; a long poll is open (since `pollStarted`); `pollSerial`
+   *  tells stale long-poll timeouts. */
+  pollScheduled: boolean;
   longPoll: boolean;
   pollStarted: number;
   pollSerial: number;
@@ -183,6 +185,7 @@ export function compileModel(
         virtualTime: 0,
         virtualSince: 0,
         completionEvent: -1,
+        pollScheduled: false,
         longPoll: false,
         pollStarted: 0,
         pollSerial: 0,

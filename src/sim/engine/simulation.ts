@@ -72,8 +72,8 @@ export class Simulation {
         cal.schedule(w.end, UP, g.index, 0);
       }
       if (g.failures) cal.schedule(g.failures.mtbf.sample(g.rng), FAIL, g.index, 0);
-      // Servers poll with a random phase, so a group's polls do not march in step.
-      if (g.poll) for (const s of g.servers) cal.schedule(g.rng() * g.interval, POLL, s.index, 0);
+      // Servers first poll at a random phase, so a group's polls do not march in step.
+      if (g.poll) for (const s of g.servers) this.schedulePoll(s, g.rng() * g.interval);
     }
   }
 
@@ -211,8 +211,9 @@ export class Simulation {
     rec.arrived(now, q.index);
     const s = this.readyServer(q);
     if (s !== null) {
+      const answering = s.longPoll;
       this.deliver(s, m);
-      if (s.longPoll) this.closeLongPoll(s);
+      if (answering) this.answerLongPoll(s);
       return;
     }
     if (q.preemptive && this.preempt(q, m)) return;
@@ -414,11 +415,15 @@ export class Simulation {
     this.enqueue(q, m);
   }
 
-  /** A server with room takes more: started from its buffer, then (push) fetched from the queue. */
+  /** A server with room takes more: started from its buffer, then fetched (push) or polled for. */
   private refill(s: ServerState): void {
     this.startHandling(s);
     const g = s.group;
-    if (g.poll || g.down > 0) return;
+    if (g.down > 0) return;
+    if (g.poll) {
+      if (s.held < g.prefetch && !s.pollScheduled && !s.longPoll) this.schedulePoll(s, this.calendar.now);
+      return;
+    }
     const q = g.queue;
     while (s.held < g.prefetch && q.line.size > 0) {
       const m = q.line.pop();
@@ -489,15 +494,21 @@ export class Simulation {
     else pool.state[m] = GONE; // freed with its last delivery (releaseDelivery)
   }
 
-  // ---- Polling -----------------------------------------------------------------------------
+  // ---- Polling ----------------------------------------------------------------------------
+  // The consumer loop of SQS-style clients: poll; if messages came, handle them and poll again as
+  // soon as there is room; if none came (after the long-poll wait), poll again `interval` after
+  // this poll began. In light traffic a message waits for the next poll: about interval / 2.
+
+  private schedulePoll(s: ServerState, at: number): void {
+    s.pollScheduled = true;
+    this.calendar.schedule(at, POLL, s.index, 0);
+  }
 
   private poll(s: ServerState): void {
     const g = s.group;
     const now = this.calendar.now;
-    if (g.down > 0) {
-      this.calendar.schedule(now + g.interval, POLL, s.index, 0);
-      return;
-    }
+    s.pollScheduled = false;
+    if (g.down > 0) return; // comeUp() polls again
     this.recorder.polls++;
     const q = g.queue;
     let taken = 0;
@@ -507,28 +518,30 @@ export class Simulation {
       this.deliver(s, m);
       taken++;
     }
-    if (taken === 0 && g.wait > 0 && s.held < g.prefetch) {
+    if (taken > 0) {
+      if (s.held < g.prefetch) this.schedulePoll(s, now);
+    } else if (g.wait > 0) {
       s.longPoll = true;
       s.pollStarted = now;
       this.calendar.schedule(now + g.wait, POLL_TIMEOUT, s.index, 0, ++s.pollSerial);
-      return;
+    } else {
+      this.recorder.emptyPolls++;
+      this.schedulePoll(s, now + g.interval);
     }
-    if (taken === 0) this.recorder.emptyPolls++;
-    this.calendar.schedule(now + g.interval, POLL, s.index, 0);
   }
 
   private pollTimeout(s: ServerState, serial: number): void {
     if (!s.longPoll || serial !== s.pollSerial) return;
     this.recorder.emptyPolls++;
-    this.closeLongPoll(s);
+    s.longPoll = false;
+    this.schedulePoll(s, Math.max(s.pollStarted + s.group.interval, this.calendar.now));
   }
 
-  /** The open long poll ends (answered or timed out); the next poll keeps the interval. */
-  private closeLongPoll(s: ServerState): void {
+  /** An open long poll is answered by a message that just arrived. */
+  private answerLongPoll(s: ServerState): void {
     s.longPoll = false;
     s.pollSerial++;
-    const next = Math.max(s.pollStarted + s.group.interval, this.calendar.now);
-    this.calendar.schedule(next, POLL, s.index, 0);
+    if (s.held < s.group.prefetch) this.schedulePoll(s, this.calendar.now);
   }
 
   // ---- Outages ---------------------------------------------------------------------------
@@ -538,11 +551,8 @@ export class Simulation {
     if (g.down++ > 0) return;
     const dp = this.deliveries;
     for (const s of g.servers) {
-      if (s.longPoll) {
-        s.longPoll = false;
-        s.pollSerial++;
-        this.calendar.schedule(s.pollStarted + g.interval, POLL, s.index, 0);
-      }
+      s.longPoll = false;
+      s.pollSerial++;
       const held: number[] = g.shared ? drainJobs(this.calendar, s) : s.handlingList.splice(0);
       while (s.buffer.size > 0) held.push(s.buffer.popFront());
       s.handling = 0;

@@ -48,4 +48,19 @@ describe('scenarios/schema.json', () => {
       expect(text).toContain(`"const": "${name}"`);
     }
   });
+
+  test('offers every message-queue option: transport protocols, replies, fetch and ack modes', () => {
+    const schema = scenarioJsonSchema() as { $defs: Node; properties: Record<string, { items: { properties: Node } }> };
+    const [producer, queue, consumer] = ['producers', 'queues', 'consumers'].map((s) => schema.properties[s].items.properties);
+    expect(Object.keys(producer)).toEqual(expect.arrayContaining(['transport', 'replies', 'clients', 'think']));
+    expect(queue.preemptive).toMatchObject({ type: 'boolean', default: false });
+    expect(Object.keys(consumer)).toEqual(
+      expect.arrayContaining(['handling', 'concurrency', 'shared', 'fetch', 'prefetch', 'ack', 'outages', 'failures', 'reply']),
+    );
+    expect(schema.$defs.Transport).toMatchObject({ properties: { protocol: { enum: ['tcp', 'udp', 'http'] } }, required: ['protocol'] });
+    const modes = (field: unknown) => (field as { oneOf: { properties: { mode: { const: string } } }[] }).oneOf.map((o) => o.properties.mode.const);
+    expect(modes(consumer.fetch)).toEqual(['push', 'poll']);
+    expect(modes(consumer.ack)).toEqual(['auto', 'manual']);
+    expect(consumer.ack).toMatchObject({ default: { mode: 'auto', failure: 0 } });
+  });
 });

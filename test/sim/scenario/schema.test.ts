@@ -6,6 +6,12 @@ function rate(f: Json, model: unknown) {
   f.producers[0].rate = model;
 }
 
+/** A closed-loop producer (no clock) with the given fields. */
+function sync(f: Json, fields: Json) {
+  delete f.producers[0].interarrival;
+  Object.assign(f.producers[0], { replies: 'sync' }, fields);
+}
+
 describe('checkScenario(file) pins each field rule to its path and message', () => {
   const cases: Cases = [
     // the scenario
@@ -62,6 +68,18 @@ describe('checkScenario(file) pins each field rule to its path and message', () 
       (f) => (f.producers[0].priority = { dist: 'uniform', min: 0, max: 'x' }),
       'producers[0].priority.max: must be a number (got "x")',
     ],
+    [
+      'replies is async or sync',
+      (f) => (f.producers[0].replies = 'closed'),
+      'producers[0].replies: must be one of "async", "sync" (got "closed")',
+    ],
+    ['clients is an integer', (f) => sync(f, { clients: 2.5 }), 'producers[0].clients: must be an integer (got 2.5)'],
+    ['clients >= 1', (f) => sync(f, { clients: 0 }), 'producers[0].clients: must be >= 1 (got 0)'],
+    [
+      'think is a distribution or null',
+      (f) => sync(f, { think: 5 }),
+      'producers[0].think: must be a distribution or null (got 5)',
+    ],
     // time-varying rate
     ['rate x0 >= 0', (f) => rate(f, { x0: -1 }), 'producers[0].rate.x0: must be >= 0 (got -1)'],
     ['rate x0 is required', (f) => rate(f, { terms: [] }), 'producers[0].rate.x0: missing (expected a number)'],
@@ -100,11 +118,32 @@ describe('checkScenario(file) pins each field rule to its path and message', () 
       (f) => (f.queues[0].overflow = 'drop-tail'),
       'queues[0].overflow: must be one of "reject", "drop-head" (got "drop-tail")',
     ],
+    ['preemptive is true or false', (f) => (f.queues[0].preemptive = 'yes'), 'queues[0].preemptive: must be true or false (got "yes")'],
     ['queues are strict', (f) => (f.queues[0].size = 3), 'queues[0].size: unknown field'],
     ['odd keys are quoted in paths', (f) => (f.queues[0]['max size'] = 3), 'queues[0]["max size"]: unknown field'],
     // consumers
     ['count >= 1', (f) => (f.consumers[0].count = 0), 'consumers[0].count: must be >= 1 (got 0)'],
     ['count is an integer', (f) => (f.consumers[0].count = 1.5), 'consumers[0].count: must be an integer (got 1.5)'],
+    [
+      'handling is sync or async',
+      (f) => (f.consumers[0].handling = 'parallel'),
+      'consumers[0].handling: must be one of "sync", "async" (got "parallel")',
+    ],
+    ['concurrency >= 1', (f) => (f.consumers[0].concurrency = 0), 'consumers[0].concurrency: must be >= 1 (got 0)'],
+    ['concurrency is an integer', (f) => (f.consumers[0].concurrency = 1.5), 'consumers[0].concurrency: must be an integer (got 1.5)'],
+    ['shared is true or false', (f) => (f.consumers[0].shared = 1), 'consumers[0].shared: must be true or false (got 1)'],
+    ['prefetch >= 1', (f) => (f.consumers[0].prefetch = 0), 'consumers[0].prefetch: must be >= 1 (got 0)'],
+    ['prefetch is an integer', (f) => (f.consumers[0].prefetch = 2.5), 'consumers[0].prefetch: must be an integer (got 2.5)'],
+    [
+      'reply is a distribution or null',
+      (f) => (f.consumers[0].reply = 0.5),
+      'consumers[0].reply: must be a distribution or null (got 0.5)',
+    ],
+    [
+      'reply parameters are checked',
+      (f) => (f.consumers[0].reply = { dist: 'uniform', min: 1, max: 0.5 }),
+      'consumers[0].reply.max: must be > min (got 0.5, min 1)',
+    ],
     ['service is required', (f) => delete f.consumers[0].service, 'consumers[0].service: missing (expected an object)'],
     ['route p > 0', (f) => (f.consumers[0].then = [{ to: 'q', p: 0 }]), 'consumers[0].then[0].p: must be > 0 (got 0)'],
     ['route p <= 1', (f) => (f.consumers[0].then = [{ to: 'q', p: 1.5 }]), 'consumers[0].then[0].p: must be <= 1 (got 1.5)'],

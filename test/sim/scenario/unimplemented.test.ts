@@ -1,60 +1,75 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { parseScenario } from '../../../src/sim/scenario/parse.ts';
-import { file, problems, type Cases } from './fixtures.ts';
+import { otherMode, present, takeUnimplemented, UNIMPLEMENTED, type Gate } from '../../../src/sim/scenario/unimplemented.ts';
+import { file, problems, type Json } from './fixtures.ts';
 
-const COMING = 'is not implemented yet (coming with message-queue semantics)';
+const COMING = 'not implemented yet (coming with message-queue semantics)';
 
-describe('options that are not implemented yet', () => {
-  const cases: Cases = [
-    ['transport', (f) => (f.producers[0].transport = { protocol: 'tcp' }), `producers[0].transport: {"protocol":"tcp"} ${COMING}; use null`],
-    ['sync replies', (f) => (f.producers[0].replies = 'sync'), `producers[0].replies: "sync" ${COMING}; use "async"`],
-    ['clients', (f) => (f.producers[0].clients = 10), `producers[0].clients: not implemented yet (coming with message-queue semantics); remove it`],
-    ['think', (f) => (f.producers[0].think = { dist: 'exponential', rate: 1 }), `producers[0].think: not implemented yet (coming with message-queue semantics); remove it`],
-    ['preemptive', (f) => (f.queues[0].preemptive = true), `queues[0].preemptive: true ${COMING}; use false`],
-    ['async handling', (f) => (f.consumers[0].handling = 'async'), `consumers[0].handling: "async" ${COMING}; use "sync"`],
-    ['concurrency', (f) => (f.consumers[0].concurrency = 4), `consumers[0].concurrency: not implemented yet (coming with message-queue semantics); remove it`],
-    ['shared', (f) => (f.consumers[0].shared = true), `consumers[0].shared: not implemented yet (coming with message-queue semantics); remove it`],
-    ['poll fetch', (f) => (f.consumers[0].fetch = { mode: 'poll', interval: 1, batch: 10 }), `consumers[0].fetch.mode: "poll" ${COMING}; use "push"`],
-    ['prefetch', (f) => (f.consumers[0].prefetch = 10), `consumers[0].prefetch: 10 ${COMING}; use 1`],
-    [
-      'manual ack',
-      (f) => (f.consumers[0].ack = { mode: 'manual', failure: 0.01, loss: 0.001, visibilityTimeout: 30 }),
-      `consumers[0].ack.mode: "manual" ${COMING}; use "auto"`,
-    ],
-    ['outages', (f) => (f.consumers[0].outages = [{ start: 600, end: 1200 }]), `consumers[0].outages: [{"start":600,"end":1200}] ${COMING}; use []`],
-    [
-      'failures',
-      (f) => (f.consumers[0].failures = { mtbf: { dist: 'exponential', mean: 100 } }),
-      `consumers[0].failures: {"mtbf":{"dist":"exponential","mean":100}} ${COMING}; use null (or leave it out)`,
-    ],
-    ['reply', (f) => (f.consumers[0].reply = { dist: 'deterministic', value: 1 }), `consumers[0].reply: {"dist":"deterministic","value":1} ${COMING}; use null`],
-  ];
+// One gate of each kind: a value with a replacement, a key that only exists with the feature,
+// and a { "mode" } object.
+const GATES: Gate[] = [
+  { section: 'producers', key: 'replies', future: (v) => v === 'sync', use: '"async"' },
+  { section: 'producers', key: 'clients', future: present },
+  { section: 'consumers', key: 'ack', future: otherMode('auto'), mode: 'auto' },
+];
 
-  test.each(cases)('%s gives one "not implemented yet" problem', (_, edit, expected) => {
-    expect(problems(edit)).toEqual([expected]);
-  });
+function asking(): Json {
+  const f = file();
+  Object.assign(f.producers[0], { replies: 'sync', clients: 3 });
+  delete f.producers[0].interarrival; // a closed loop has no clock
+  f.consumers[0].ack = { mode: 'manual', failure: 0.1 };
+  return f;
+}
 
-  test('their neutral values are accepted', () => {
-    const f = file();
-    Object.assign(f.producers[0], { transport: null, replies: 'async' });
-    Object.assign(f.queues[0], { preemptive: false });
-    Object.assign(f.consumers[0], {
-      handling: 'sync',
-      fetch: { mode: 'push' },
-      prefetch: 1,
-      ack: { mode: 'auto' },
-      outages: [],
-      failures: null,
-      reply: null,
-    });
-    expect(parseScenario(f)).toEqual(parseScenario(file()));
-  });
-
-  test('plain mistakes in them get the ordinary messages', () => {
-    expect(problems((f) => (f.producers[0].replies = 'asnyc'))).toEqual(['producers[0].replies: must be "async" (got "asnyc")']);
-    expect(problems((f) => (f.consumers[0].prefetch = 0))).toEqual(['consumers[0].prefetch: must be 1 (got 0)']);
-    expect(problems((f) => (f.consumers[0].ack = { mode: 'auto', failure: 0.1 }))).toEqual([
-      'consumers[0].ack.failure: unknown field',
+describe('takeUnimplemented(input, gates)', () => {
+  test('gives one problem per option that asks for a missing feature, and removes it from a copy', () => {
+    const input = asking();
+    const before = structuredClone(input);
+    const { problems: found, rest } = takeUnimplemented(input, GATES);
+    expect(found).toEqual([
+      { path: 'producers[0].replies', message: `"sync" is ${COMING}; use "async"` },
+      { path: 'producers[0].clients', message: `${COMING}; remove it` },
+      { path: 'consumers[0].ack.mode', message: `"manual" is ${COMING}; use "auto"` },
     ]);
+    const { replies, clients, ...producer } = before.producers[0];
+    const { ack, ...consumer } = before.consumers[0];
+    expect(rest).toEqual({ ...before, producers: [producer], consumers: [consumer] });
+    expect(input).toEqual(before); // the input itself is untouched
+  });
+
+  test('leaves implemented values and plain mistakes to the schema', () => {
+    const f = file();
+    Object.assign(f.producers[0], { replies: 'asnyc' });
+    f.consumers[0].ack = { mode: 'auto', failure: 0.1 };
+    expect(takeUnimplemented(f, GATES)).toEqual({ problems: [], rest: f });
+  });
+
+  test('with an empty table, or input that is not an object, finds nothing', () => {
+    expect(takeUnimplemented(asking(), [])).toEqual({ problems: [], rest: asking() });
+    expect(takeUnimplemented(null, GATES)).toEqual({ problems: [], rest: null });
+    expect(takeUnimplemented({ producers: [1, null], consumers: 'x' }, GATES).problems).toEqual([]);
+  });
+});
+
+describe('checkScenario(file) consults the UNIMPLEMENTED table', () => {
+  afterEach(() => {
+    UNIMPLEMENTED.splice(0);
+  });
+
+  test('an option in the table gives its "not implemented yet" problem, and only that', () => {
+    UNIMPLEMENTED.push(...GATES);
+    expect(problems((f) => Object.assign(f, asking()))).toEqual([
+      `producers[0].replies: "sync" is ${COMING}; use "async"`,
+      `producers[0].clients: ${COMING}; remove it`,
+      `consumers[0].ack.mode: "manual" is ${COMING}; use "auto"`,
+    ]);
+  });
+
+  test('the values it suggests are accepted', () => {
+    UNIMPLEMENTED.push(...GATES);
+    const f = file();
+    Object.assign(f.producers[0], { replies: 'async' });
+    f.consumers[0].ack = { mode: 'auto' };
+    expect(parseScenario(f)).toEqual(parseScenario(file()));
   });
 });
