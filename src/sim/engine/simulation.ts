@@ -25,6 +25,12 @@ const UP = 11; // target: consumer group (it ends)
 const FAIL = 12; // target: consumer group (failure process: up -> down)
 const REPAIR = 13; // target: consumer group (failure process: down -> up)
 
+/** More events than this at one simulated instant mean that time has stopped advancing. */
+const MAX_EVENTS_AT_ONE_TIME = 10_000_000;
+const STUCK =
+  `time does not advance: over ${MAX_EVENTS_AT_ONE_TIME} events at the same instant ` +
+  '(zero delays all round a loop: give the think, service or reply time a positive mean)';
+
 /** Thrown for a failure inside the event loop, naming the component and the simulated time. */
 export class SimulationError extends Error {}
 
@@ -50,6 +56,9 @@ export class Simulation {
   present = 0;
   /** Messages done whose reply is still on its way. */
   replying = 0;
+  /** The time of the current run of events, and their number (see MAX_EVENTS_AT_ONE_TIME). */
+  private stuckAt = NaN;
+  private eventsAtOneTime = 0;
 
   constructor(scenario: Scenario, replication: number, warmup: number) {
     const stream = (id: string) => createStream(scenario.seed, replication, id);
@@ -95,7 +104,16 @@ export class Simulation {
     const rec = this.recorder;
     try {
       while (cal.next(until)) {
-        if (cal.now > rec.nextSampleTime) rec.sampleBefore(cal.now);
+        const now = cal.now;
+        if (now > rec.nextSampleTime) rec.sampleBefore(now);
+        if (now === this.stuckAt) {
+          // Zero delays all round a loop (a closed loop with no think, service or reply time, a
+          // routing cycle with zero service) would run forever without time advancing.
+          if (++this.eventsAtOneTime > MAX_EVENTS_AT_ONE_TIME) throw new Error(STUCK);
+        } else {
+          this.stuckAt = now;
+          this.eventsAtOneTime = 0;
+        }
         this.dispatch(cal.kind, cal.target, cal.payload, cal.aux);
       }
     } catch (err) {

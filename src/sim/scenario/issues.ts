@@ -54,13 +54,14 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
     case 'invalid_value': {
       const values = iss.values.map(show);
       const rule = values.length === 1 ? values[0] : `one of ${values.join(', ')}`;
+      if (iss.input === undefined) return `missing (expected ${rule})`;
       return `must be ${rule} (got ${show(iss.input)})`;
     }
     case 'unrecognized_keys':
       return iss.keys.map((key) => unknownField(key, knownKeys(iss.inst))).join('\n');
     case 'invalid_union':
-      if ('discriminator' in iss && iss.discriminator === 'dist') {
-        return distMessage(iss.input, (iss as { options?: unknown[] }).options);
+      if ('discriminator' in iss && typeof iss.discriminator === 'string') {
+        return discriminatorMessage(iss.discriminator, iss.input, (iss as { options?: unknown[] }).options);
       }
       return `does not match any allowed form (got ${show(iss.input)})`;
     default:
@@ -68,11 +69,14 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   }
 };
 
-function distMessage(input: unknown, options: readonly unknown[] | undefined): string {
+// { "dist": ... } and { "mode": ... } objects whose discriminator names no known form.
+const KINDS: Record<string, string> = { dist: 'distribution' };
+
+function discriminatorMessage(key: string, input: unknown, options: readonly unknown[] | undefined): string {
   const known = (options ?? []).map(String).join(', ');
-  const name = (input as { dist?: unknown } | undefined)?.dist;
+  const name = (input as Record<string, unknown> | undefined)?.[key];
   if (name === undefined) return `missing (expected one of: ${known})`;
-  return `unknown distribution ${show(name)} (known: ${known})`;
+  return `unknown ${KINDS[key] ?? key} ${show(name)} (known: ${known})`;
 }
 
 function knownKeys(inst: unknown): string[] {

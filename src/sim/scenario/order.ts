@@ -10,6 +10,9 @@ const FIELDS = [
     ...Object.keys(consumerSchema.shape),
     ...['dist', 'rate', 'mean', 'value', 'min', 'max', 'k', 'shape', 'scale', 'cv', 'probs', 'rates', 'values'],
     ...['x0', 'terms', 'amplitude', 'p'],
+    // transport, fetch, ack, outages and failures, in an order that fits each of them
+    ...['mode', 'failure', 'protocol', 'delay', 'loss', 'rto', 'overhead', 'visibilityTimeout', 'maxDeliveries'],
+    ...['deadLetter', 'interval', 'batch', 'wait', 'end', 'mtbf', 'mttr'],
   ]),
 ];
 const RANK = new Map(FIELDS.map((f, i) => [f, i]));

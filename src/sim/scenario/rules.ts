@@ -1,25 +1,16 @@
-// Rules that look at more than one field: unique ids, references to queues, exactly one arrival
-// process, warmup < horizon... They read the raw input defensively, skipping whatever has the
-// wrong type (the schema reports that), so that they are reported together with shape errors.
-import { distSchema, hasZeroMean, toDistSpec } from './distSchema.ts';
+// Rules that look at more than one field: unique ids, references to queues, warmup < horizon,
+// and (in producerRules, consumerRules, queueRules) the rules between the fields of one
+// component. They read the raw input defensively (see rawInput.ts), so that they are reported
+// together with shape errors.
+import { checkConsumer } from './consumerRules.ts';
 import type { ScenarioProblem } from './problem.ts';
 import { formatPath } from './problem.ts';
+import { checkProducer } from './producerRules.ts';
+import { checkPreemption } from './queueRules.ts';
+import { finite, items, type Add, type Path } from './rawInput.ts';
 import { isRecord, show } from './show.ts';
 
-type Path = (string | number)[];
-type Item = { item: Record<string, unknown>; path: Path };
-type Add = (path: Path, message: string) => void;
-
 const SECTIONS = ['producers', 'queues', 'consumers'] as const;
-
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const given = (v: unknown) => v !== undefined && v !== null;
-
-function items(input: Record<string, unknown>, section: string): Item[] {
-  const list = input[section];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item: unknown, i) => (isRecord(item) ? [{ item, path: [section, i] }] : []));
-}
 
 export function checkRules(input: unknown): ScenarioProblem[] {
   if (!isRecord(input)) return [];
@@ -28,6 +19,8 @@ export function checkRules(input: unknown): ScenarioProblem[] {
   checkIds(input, add);
   checkReferences(input, add);
   for (const p of items(input, 'producers')) checkProducer(p, add);
+  checkPreemption(input, add);
+  for (const c of items(input, 'consumers')) checkConsumer(c, add);
   checkHorizon(input, add);
   return problems;
 }
@@ -61,22 +54,8 @@ function checkReferences(input: Record<string, unknown>, add: Add): void {
     if (Array.isArray(item.then)) {
       item.then.forEach((route: unknown, j) => isRecord(route) && ref(route.to, [...path, 'then', j, 'to']));
     } else ref(item.then, [...path, 'then']);
-  }
-}
-
-function checkProducer({ item, path }: Item, add: Add): void {
-  const hasInterarrival = given(item.interarrival);
-  if (hasInterarrival === given(item.rate)) {
-    const got = hasInterarrival ? 'both' : 'neither';
-    add(path, `needs exactly one of "interarrival" and "rate" (got ${got})`);
-  }
-  const dist = distSchema.safeParse(item.interarrival);
-  if (dist.success && hasZeroMean(toDistSpec(dist.data))) {
-    add([...path, 'interarrival'], 'mean must be > 0 (got 0): zero time between messages would never advance the clock');
-  }
-  const start = item.start === undefined ? 0 : item.start;
-  if (finite(start) && start >= 0 && finite(item.stop) && !(item.stop > start)) {
-    add([...path, 'stop'], `must be > start (got ${item.stop}, start ${start})`);
+    // With ack mode "auto", a deadLetter is refused by the schema; no need to say more.
+    if (isRecord(item.ack) && item.ack.mode === 'manual') ref(item.ack.deadLetter, [...path, 'ack', 'deadLetter']);
   }
 }
 

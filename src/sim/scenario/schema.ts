@@ -1,23 +1,13 @@
 // The scenario FILE format (DESIGN.md section 1) as zod schemas: optional fields carry their
 // defaults, objects are strict (a typo must never be silently ignored). Rules that span
-// several components (ids, references, warmup < horizon...) live in rules.ts.
+// several fields (ids, references, replies "sync" without a clock, warmup < horizon...) live in
+// rules.ts and the files it calls.
 import * as z from 'zod';
 import { distSchema, nonNegative, positive } from './distSchema.ts';
+import { either, id, orNull, queueRef } from './fields.ts';
+import { ackSchema, failuresSchema, fetchSchema, outageSchema, transportSchema } from './messagingSchema.ts';
 import { findNegativeRate } from './rateModel.ts';
-import { fmt, show } from './show.ts';
-
-// A union's own message, used when the value fits none of its forms (see issues.ts).
-function either<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodType[]]>(options: T, expected: string) {
-  return z.union(options, {
-    error: (iss) => (iss.code === 'invalid_union' ? `must be ${expected} (got ${show(iss.input)})` : undefined),
-  });
-}
-
-const orNull = <T extends z.ZodType>(schema: T, expected: string) => either([schema, z.null()], `${expected} or null`);
-
-const NOT_YET = 'Not implemented yet (coming with message-queue semantics): only';
-const id = () => z.string().min(1);
-const queueRef = () => id().describe('A queue id.');
+import { fmt } from './show.ts';
 
 export const rateModelSchema = z
   .strictObject({
@@ -58,15 +48,32 @@ export const producerSchema = z.strictObject({
     .describe('How a message picks among several "to" queues.'),
   interarrival: orNull(distSchema, 'a distribution')
     .optional()
-    .describe('Time between messages (renewal arrivals). Give exactly one of "interarrival" and "rate".'),
+    .describe(
+      'Time between messages (renewal arrivals). With replies "async", give exactly one of "interarrival" and "rate"; with "sync", neither.',
+    ),
   rate: orNull(rateModelSchema, 'a rate model { "x0", "terms" }')
     .optional()
     .describe('Time-varying Poisson arrivals, instead of "interarrival".'),
   priority: either([z.number(), distSchema], 'a number or a distribution { "dist": ... }')
     .default(0)
     .describe('Message priority, a number or a distribution; higher is served first by "priority" queues.'),
-  transport: z.null().default(null).describe(`Network transport. ${NOT_YET} null.`),
-  replies: z.literal('async').default('async').describe(`Open loop. ${NOT_YET} "async" ("sync" closed loop later).`),
+  transport: orNull(transportSchema, 'a transport { "protocol", ... }')
+    .default(null)
+    .describe('Network between the producer and its queue, or null: instant and lossless.'),
+  replies: z
+    .enum(['async', 'sync'])
+    .default('async')
+    .describe(
+      '"async": open loop, messages are sent on a clock ("interarrival" or "rate"). "sync": closed loop of "clients", each sending one message, waiting for its reply (or for it to leave the system when no consumer replies), thinking ("think"), and sending again.',
+    ),
+  clients: z
+    .int()
+    .min(1)
+    .default(1)
+    .describe('Replies "sync" only: number of closed-loop clients (integer >= 1).'),
+  think: orNull(distSchema, 'a distribution')
+    .default(null)
+    .describe('Replies "sync" only: think time between a reply and the next request, seconds, or null: none.'),
   start: nonNegative().default(0).describe('Time the producer starts, seconds (>= 0).'),
   stop: orNull(z.number(), 'a number').default(null).describe('Time the producer stops (> start), or null: never.'),
   limit: orNull(z.int().min(1), 'an integer >= 1')
@@ -87,7 +94,12 @@ export const queueSchema = z.strictObject({
   ttl: orNull(positive(), 'a number > 0')
     .default(null)
     .describe('Seconds a message may wait before it expires, or null: forever.'),
-  preemptive: z.literal(false).default(false).describe(`Preemptive-resume priority. ${NOT_YET} false.`),
+  preemptive: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Discipline "priority" only: a higher-priority arrival interrupts the message in service, which resumes later (preemptive-resume). Every consumer group reading the queue needs handling "sync", fetch mode "push" and prefetch 1.',
+    ),
 });
 
 const routeSchema = z.strictObject({
@@ -111,19 +123,38 @@ export const consumerSchema = z.strictObject({
   from: queueRef().describe('The queue this consumer group serves.'),
   count: z.int().min(1).default(1).describe('Parallel servers sharing the queue (integer >= 1).'),
   service: distSchema.describe('Service time of one message, seconds.'),
-  handling: z.literal('sync').default('sync').describe(`One message per server at a time. ${NOT_YET} "sync".`),
-  fetch: z
-    .strictObject({ mode: z.literal('push').describe('"push": the queue hands messages to idle servers.') })
-    .default({ mode: 'push' })
-    .describe(`How servers get messages. ${NOT_YET} { "mode": "push" }.`),
-  prefetch: z.literal(1).default(1).describe(`Messages a server may hold un-acked. ${NOT_YET} 1.`),
-  ack: z
-    .strictObject({ mode: z.literal('auto').describe('"auto": a message is acked when handled.') })
-    .default({ mode: 'auto' })
-    .describe(`Acknowledgement. ${NOT_YET} { "mode": "auto" }.`),
-  outages: z.array(z.unknown()).max(0).default([]).describe(`Planned outages. ${NOT_YET} [].`),
-  failures: z.null().default(null).describe(`Random failures. ${NOT_YET} null.`),
-  reply: z.null().default(null).describe(`Reply delay distribution. ${NOT_YET} null.`),
+  handling: z
+    .enum(['sync', 'async'])
+    .default('sync')
+    .describe(
+      '"sync": a server handles one message at a time. "async": up to "concurrency" at once, each at full speed, or sharing the server\'s speed equally when "shared" (processor sharing).',
+    ),
+  concurrency: z
+    .int()
+    .min(1)
+    .default(1)
+    .describe('Messages a server handles at once (integer >= 1; more than 1 only with handling "async").'),
+  shared: z
+    .boolean()
+    .default(false)
+    .describe('Handling "async" only: the messages in progress share the server\'s speed (processor sharing).'),
+  fetch: fetchSchema,
+  prefetch: z
+    .int()
+    .min(1)
+    .optional()
+    .describe('Messages a server may hold un-acked, in handling or waiting in its buffer (integer >= 1); default "concurrency".'),
+  ack: ackSchema,
+  outages: z
+    .array(outageSchema)
+    .default([])
+    .describe('Fixed windows when the whole group is down, sorted by start and not overlapping.'),
+  failures: orNull(failuresSchema, 'failures { "mtbf", "mttr" }')
+    .default(null)
+    .describe('A failure-repair process of the whole group (up for "mtbf", down for "mttr", alternating), or null: none.'),
+  reply: orNull(distSchema, 'a distribution')
+    .default(null)
+    .describe('Delay from handling to the reply reaching the producer, seconds, or null: no reply.'),
   then: either([z.null(), queueRef(), routesSchema], 'null, a queue id or a list of { "to", "p" }')
     .default(null)
     .describe('Where handled messages go: null (leave), a queue id, or routes taken with probability p (the rest leave).'),

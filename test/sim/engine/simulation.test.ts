@@ -97,3 +97,16 @@ describe('Simulation', () => {
     expect(() => sim.run()).toThrow(/^producer p at t=1: boom$/);
   });
 });
+
+describe('Simulation never hangs', () => {
+  it('stops with a clear error when time cannot advance (a closed loop with zero delays)', () => {
+    const scenario = parseScenario({
+      name: 'zero loop',
+      horizon: 10,
+      producers: [{ id: 'p', to: 'q', replies: 'sync', clients: 1 }],
+      queues: [{ id: 'q' }],
+      consumers: [{ id: 'c', from: 'q', service: { dist: 'deterministic', value: 0 } }],
+    });
+    expect(() => new Simulation(scenario, 0, 0).run()).toThrow(/at t=0: time does not advance/);
+  });
+});

@@ -18,6 +18,12 @@ describe('checkScenario(file) pins each consumer rule to its path and message', 
       'consumers[0].concurrency: must be 1 with handling "sync" (got 2): a sync server handles one message at a time',
     ],
     ['shared only with async', (f) => (f.consumers[0].shared = true), 'consumers[0].shared: only with handling "async" (got true)'],
+    // lost acks need a timeout to be redelivered
+    [
+      'ack loss needs a visibility timeout',
+      (f) => (f.consumers[0].ack = { mode: 'manual', loss: 0.1 }),
+      'consumers[0].ack.visibilityTimeout: is needed when ack.loss > 0 (got loss 0.1): without a visibility timeout a message whose ack is lost would stay in flight forever',
+    ],
     // dead letters
     [
       'deadLetter names a queue',

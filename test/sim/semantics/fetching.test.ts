@@ -12,7 +12,7 @@ describe('fetching', () => {
     expectAgrees('polled wait - pushed wait', polled, pushed.mean! + 1, scenario.replications);
     // Each poll takes at most `batch` (10) messages, and in light traffic most find none.
     const m = out.summary.messages;
-    expect(m.polls * 10).toBeGreaterThanOrEqual(out.summary.consumers.poller.throughput.mean! * 0.99 * (scenario.horizon - scenario.warmup as number) * scenario.replications);
+    expect(m.polls * 10).toBeGreaterThanOrEqual(out.summary.consumers.poller.throughput.mean! * 0.99 * (scenario.horizon - (scenario.warmup as number)) * scenario.replications);
     expect(m.emptyPolls).toBeGreaterThan(m.polls / 2);
   });
 
