@@ -60,6 +60,7 @@ export function summaryTable(result: ExperimentResult): string {
     out.push('');
     out.push(table(['priority', 'wait s (sim)', 'sojourn s (sim)'], classIds.map((k) => [k, ci(summary.classes[k].meanWait), ci(summary.classes[k].meanSojourn)])));
   }
+  if (result.fits) out.push('', fitTable(result));
   const e = m.endToEnd;
   if (e.mean !== null) {
     out.push(`end-to-end latency: mean ${num(e.mean)} s, p50 ${num(e.p50!)}, p95 ${num(e.p95!)}, p99 ${num(e.p99!)} (percentiles within 0.5%)`);
@@ -74,21 +75,37 @@ function modelName(th: QueueTheory): string {
   return th.regime === 'long-run' ? `${name} (long run)` : name;
 }
 
-function ci(x: MeanCI): string {
+export function ci(x: MeanCI): string {
   if (x.mean === null) return '-';
   if (x.ci95 === null) return num(x.mean);
   return `${num(x.mean)} ± ${num((x.ci95[1] - x.ci95[0]) / 2)}`;
 }
 
 /** Four significant digits, plain notation where it reads well. */
-function num(x: number): string {
+export function num(x: number): string {
   if (x === 0) return '0';
   const a = Math.abs(x);
   return a >= 1e-3 && a < 1e7 ? String(Number(x.toPrecision(4))) : x.toExponential(3);
 }
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (cells: string[]) => cells.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** The fitted models X(t) = X0 + sum Xi exp(-ri t) of the mean series, one line per term. */
+function fitTable(result: ExperimentResult): string {
+  const rows: string[][] = [];
+  for (const [series, fit] of Object.entries(result.fits!)) {
+    if ('error' in fit) {
+      rows.push([series, fit.of, '-', '-', '-', '-', '-', fit.error]);
+      continue;
+    }
+    const note = fit.identifiable ? '' : `not identifiable: ${fit.reason}`;
+    const r2 = fit.r2 === null ? '-' : num(fit.r2);
+    rows.push([series, fit.of, String(fit.terms.length), num(fit.x0), '', '', r2, note]);
+    for (const term of fit.terms) rows.push(['', '', '', '', num(term.amplitude), `${num(term.rate)} (1/r = ${num(1 / term.rate)} s)`, '', '']);
+  }
+  return table(['series', 'fitted', 'N', 'X0', 'Xi', 'ri /s', 'R^2', ''], rows);
 }
