@@ -8,6 +8,7 @@ import { mgcc } from './mgcc';
 import { mm1 } from './mm1';
 import { mmc } from './mmc';
 import { mmck } from './mmck';
+import { mg1PreemptivePriority } from './preemptive';
 import { type PriorityResult, mg1Priority, mmcPriority } from './priority';
 import type { QueueResult } from './result';
 import { type Flow, type Stream, isKnown } from './streams';
@@ -47,13 +48,13 @@ function priorityMatch(
     };
   }
   const perClass = [...classes].map(([priority, share]) => ({ priority, lambda: rate * share }));
-  if (group.servers === 1) {
-    const secondMoment = group.meanService * group.meanService * (1 + group.serviceScv);
-    return {
-      result: mg1Priority(perClass.map((k) => ({ ...k, meanService: group.meanService, secondMoment }))),
-      notes,
-    };
+  const secondMoment = group.meanService * group.meanService * (1 + group.serviceScv);
+  const moments = perClass.map((k) => ({ ...k, meanService: group.meanService, secondMoment }));
+  if (queue.preemptive) {
+    if (group.servers === 1) return { result: mg1PreemptivePriority(moments), notes };
+    return { reason: `queue ${queue.id}: preemptive priority with several servers has no closed form here`, notes };
   }
+  if (group.servers === 1) return { result: mg1Priority(moments), notes };
   if (group.exponential) return { result: mmcPriority(perClass, 1 / group.meanService, group.servers), notes };
   return {
     reason: `queue ${queue.id}: non-preemptive priority with several non-exponential servers has no closed form`,
@@ -63,9 +64,10 @@ function priorityMatch(
 
 /**
  * The model for one queue. `arrival` is everything that reaches it (from producers and other
- * queues); the scenario's `capacity` counts waiting messages, so K = capacity + servers.
+ * queues); the scenario's `capacity` counts waiting messages, so K = capacity + held, where
+ * `held` (default: the servers) is what the servers hold, in handling or in prefetch buffers.
  */
-export function matchQueue(queue: Queue, group: ServiceGroup, arrival: Flow): Match {
+export function matchQueue(queue: Queue, group: ServiceGroup, arrival: Flow, held = group.servers): Match {
   const id = queue.id;
   if (group.kind === 'none') return { reason: `queue ${id} has no consumers: every message waits forever`, notes: [] };
   if (group.kind === 'mixed') {
@@ -86,7 +88,7 @@ export function matchQueue(queue: Queue, group: ServiceGroup, arrival: Flow): Ma
   if (queue.ttl !== null) return reason(`messages expire after ttl = ${queue.ttl} s (abandonment): no model here`);
   if (!Number.isFinite(m)) return reason('the service time has an infinite mean');
   if (m === 0) return reason('the service time is 0: nothing ever waits');
-  if (queue.capacity === 0) {
+  if (queue.capacity === 0 && held === c) {
     // No waiting room: the discipline never matters, and Erlang B holds for any service time.
     if (!arrival.poisson) return reason('a loss system (capacity 0) with non-Poisson arrivals has no closed form here');
     return { result: mgcc(rate, m, c, cs2), notes };
@@ -112,7 +114,7 @@ export function matchQueue(queue: Queue, group: ServiceGroup, arrival: Flow): Ma
     if (!arrival.poisson) return reason('a bounded queue with non-Poisson arrivals has no closed form here');
     if (!group.exponential)
       return reason('a bounded queue with non-exponential service (M/G/c/K) has no closed form here');
-    const result = mmck(rate, 1 / m, c, queue.capacity + c);
+    const result = mmck(rate, 1 / m, c, queue.capacity + held);
     if (queue.overflow === 'drop-head') {
       notes.push('drop-head: L, Lq and loss as with reject, but the mean wait of handled messages has no closed form');
       return { result: dropHead(result), notes };

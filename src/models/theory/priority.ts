@@ -45,7 +45,7 @@ export interface PriorityResult extends QueueResult {
   classes: ClassResult[];
 }
 
-function sortedClasses<T extends { priority: number; lambda: number }>(where: string, classes: T[]): T[] {
+export function sortedClasses<T extends { priority: number; lambda: number }>(where: string, classes: T[]): T[] {
   if (classes.length === 0) throw new RangeError(`${where}: needs at least one class`);
   const sorted = [...classes].sort((x, y) => y.priority - x.priority);
   for (let k = 0; k < sorted.length; k++) {

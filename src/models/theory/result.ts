@@ -13,7 +13,16 @@ export type ModelName =
   | 'M/G/1 priority'
   | 'M/M/c priority'
   | 'G/G/1'
-  | 'G/G/c';
+  | 'G/G/c'
+  /** Processor sharing ('async' handling with shared: true). */
+  | 'M/G/1-PS'
+  | 'M/G/1 preemptive priority'
+  /** One server that polls (fetch mode "poll"): an M/G/1 whose idle server sleeps between polls. */
+  | 'M/G/1 with polling'
+  /** Closed loops (replies "sync"): N clients, exponential servers or one processor-sharing server. */
+  | 'M/M/1//N'
+  | 'M/M/c//N'
+  | 'M/G/1-PS//N';
 
 /**
  * Steady-state measures of one queue (one consumer group of identical servers).

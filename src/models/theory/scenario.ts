@@ -2,18 +2,24 @@
 // and the network as a whole. Queues are analysed upstream first; feedback loops as Jackson
 // networks when their nodes are exponential, else not at all.
 import type { Scenario } from '../../sim/scenario/types';
+import { NEGLIGIBLE_RETRY } from './behaviour';
+import { type ClientLoop, loopMatch } from './clientLoops';
+import { matchConsumed } from './consumed';
+import { type Pooled, departures } from './departures';
+import { type ProducerTheory, networkEndToEnd, producerTheory } from './endToEnd';
+import { loopClasses, notJackson } from './feedback';
 import type { ServiceGroup } from './groups';
 import { trafficEquations } from './jackson';
-import { type Match, matchQueue } from './match';
+import type { Match } from './match';
 import { mm1 } from './mm1';
 import { mmc } from './mmc';
 import { type NetworkRates, networkRates } from './offered';
 import type { PriorityResult } from './priority';
-import { departureScv } from './qna';
 import type { ModelName, QueueResult } from './result';
+import type { RetryTheory } from './retries';
 import { components } from './scc';
 import { type Flow, type Regime, type Stream, isKnown, merge, producerTargets, thin } from './streams';
-import { fmt, stabilityWarnings } from './warnings';
+import { stabilityWarnings } from './warnings';
 
 /** What is offered to a queue (traffic equations, before losses); null where infinite. */
 interface Offered {
@@ -33,7 +39,12 @@ export interface MatchedQueue extends Offered {
   regime: Regime;
   /** Caveats: approximations used, time-varying producers, disciplines, ... */
   notes: string[];
+  /** QueueResult of the model (PriorityResult with classes; ClosedResult for a closed loop). For
+   *  redeliveries, result.lambda counts every delivery (lambda x deliveries per message). */
   result: QueueResult | PriorityResult;
+  /** Acks: deliveries, duplicates, dead letters, losses per message; null with plain auto ack
+   *  or consumer groups that ack differently. */
+  retries: RetryTheory | null;
 }
 
 /** A queue no model describes. */
@@ -45,6 +56,7 @@ export interface UnmatchedQueue extends Offered {
   reason: string;
   notes: string[];
   result: null;
+  retries: RetryTheory | null;
 }
 
 export type QueueTheory = MatchedQueue | UnmatchedQueue;
@@ -71,85 +83,24 @@ export interface NetworkTheory {
   /** Mean number of messages in the network, sum of the queues' L; null if any is unknown. */
   L: number | null;
   /** Mean time from first queue in to last handled, L / throughput (Little); null when
-   *  messages are lost (the lost ones would count too) or L is unknown. */
+   *  messages are lost (the lost ones would count too), redelivered, or L is unknown. */
   W: number | null;
+  /** Mean produced -> reply received (or handled) over every completing message: the producers'
+   *  endToEnd weighted by their completing rates; null if any is unknown. */
+  endToEnd: number | null;
 }
 
 export interface ScenarioTheory {
   queues: Record<string, QueueTheory>;
   network: NetworkTheory;
+  /** Per producer: rate, transit, completion, end-to-end time, closed-loop figures. */
+  producers: Record<string, ProducerTheory>;
   /** stabilityWarnings(scenario). */
   warnings: string[];
 }
 
 const JACKSON_1963 = 'Jackson (1963), Management Sci. 10(1), 131-142';
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
-
-/** Class mix of a stream leaving a queue: carried rates for a priority queue, else unchanged. */
-function classesOut(arrival: Stream, result: QueueResult | PriorityResult): Map<number, number> | null {
-  if (!('classes' in result)) return arrival.classes;
-  const total = result.classes.reduce((s, k) => s + k.throughput, 0);
-  return new Map(result.classes.map((k) => [k.priority, total > 0 ? k.throughput / total : 0]));
-}
-
-/** Departures of a queue with no feedback, as seen downstream; null when nothing leaves. */
-function departures(id: string, group: ServiceGroup, arrival: Flow, match: Match): Flow | null {
-  if (group.kind === 'none') return null;
-  if (isKnown(arrival) && arrival.rate === 0) return null;
-  if ('reason' in match || !isKnown(arrival) || group.kind !== 'pooled') {
-    return { unknown: `its arrivals come through queue ${id}, which has no model` };
-  }
-  const r = match.result;
-  // Burke (1956), Oper. Res. 4, 699-704: a stable M/M/c sends out a Poisson stream; so do c
-  // always-busy exponential servers. Otherwise QNA's two-moment approximation.
-  const poisson = group.exponential && (r.stable ? arrival.poisson && r.capacity === null : true);
-  const notes = [...arrival.notes];
-  if (!r.stable)
-    notes.push(`queue ${id} is unstable: downstream receives only its service capacity, ${fmt(r.throughput)}/s`);
-  return {
-    ...arrival,
-    rate: r.throughput,
-    scv: poisson ? 1 : departureScv(arrival.scv, group.serviceScv, r.utilization, group.servers),
-    poisson,
-    renewal: poisson,
-    classes: classesOut(arrival, r),
-    notes,
-    internal: true,
-    viaPriority: arrival.viaPriority || 'classes' in r,
-  };
-}
-
-/** Why a feedback loop is not a Jackson network, or null when it is. */
-function notJackson(scenario: Scenario, loop: number[], groups: ServiceGroup[], arrivals: Flow[]): string | null {
-  for (const i of loop) {
-    const q = scenario.queues[i];
-    const g = groups[i];
-    const a = arrivals[i];
-    if (!isKnown(a)) return a.unknown;
-    if (a.loadDependent !== null) return a.loadDependent;
-    if (a.rate > 0 && !a.poisson) return `non-Poisson arrivals into queue ${q.id}`;
-    if (g.kind !== 'pooled') return `queue ${q.id} served by consumers with different services`;
-    if (!g.exponential) return `non-exponential service at queue ${q.id}`;
-    if (q.capacity !== null) return `bounded queue ${q.id}`;
-    if (q.ttl !== null) return `ttl at queue ${q.id}`;
-  }
-  return null;
-}
-
-/** Per-node class mix in a loop: the traffic equations solved for each class separately. */
-function loopClasses(arrivals: Stream[], R: number[][], lambda: number[]): (Map<number, number> | null)[] {
-  if (arrivals.some((a) => a.rate > 0 && a.classes === null)) return lambda.map(() => null);
-  const values = new Set(arrivals.flatMap((a) => [...(a.classes ?? new Map<number, number>()).keys()]));
-  const mixes = lambda.map(() => new Map<number, number>());
-  for (const v of values) {
-    const perClass = trafficEquations(
-      arrivals.map((a) => a.rate * (a.classes?.get(v) ?? 0)),
-      R,
-    );
-    perClass.forEach((l, k) => mixes[k].set(v, lambda[k] > 0 ? l / lambda[k] : 0));
-  }
-  return mixes;
-}
 
 /** Per queue model and numbers, and the network-level result. */
 export function theoryFor(scenario: Scenario): ScenarioTheory {
@@ -158,7 +109,10 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
   const n = ids.length;
   const index = new Map(ids.map((id, i) => [id, i]));
   const inflow: Flow[][] = ids.map(() => []);
+  const loopAt = new Map<number, ClientLoop>();
+  for (const loop of rates.loops.values()) loopAt.set(index.get(loop.queue)!, loop);
   for (const p of scenario.producers) {
+    if (rates.loops.has(p.id)) continue; // closed loops are solved on their own (loopMatch)
     for (const [to, s] of producerTargets(p, scenario.horizon)) inflow[index.get(to)!].push(s);
   }
   const arrivals: Flow[] = new Array<Flow>(n);
@@ -174,7 +128,10 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
     const first = loop[0];
     if (loop.length === 1 && routing[first][first] === 0) {
       arrivals[first] = merge(inflow[first]);
-      matches[first] = matchQueue(scenario.queues[first], groups[first], arrivals[first]);
+      const closed = loopAt.get(first);
+      matches[first] = closed
+        ? loopMatch(closed)
+        : matchConsumed(scenario.queues[first], groups[first], arrivals[first]);
       send(first, departures(ids[first], groups[first], arrivals[first], matches[first]), []);
       continue;
     }
@@ -189,7 +146,9 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
     }
     const why = rates.trapped.includes(ids[first])
       ? 'messages never leave it'
-      : notJackson(scenario, loop, groups, arrivals);
+      : loop.some((i) => loopAt.has(i))
+        ? 'a closed-loop producer'
+        : notJackson(scenario, loop, groups, arrivals);
     if (why !== null) {
       for (const i of loop)
         matches[i] = {
@@ -209,8 +168,8 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
     const mixes = loopClasses(inputs, R, lambda);
     const whole = merge(inputs) as Stream;
     const results = loop.map((i, k) => {
-      const g = groups[i] as Extract<ServiceGroup, { kind: 'pooled' }>;
-      return g.servers === 1 ? mm1(lambda[k], 1 / g.meanService) : mmc(lambda[k], 1 / g.meanService, g.servers);
+      const g = groups[i] as Pooled;
+      return g.units === 1 ? mm1(lambda[k], 1 / g.meanService) : mmc(lambda[k], 1 / g.meanService, g.units);
     });
     const stable = results.every((r) => r.stable);
     loop.forEach((i, k) => {
@@ -243,18 +202,18 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
     });
   }
 
-  const offered = (i: number): Offered => {
-    const l = rates.lambda[i];
-    const g = groups[i];
-    const total = g.kind === 'none' ? 0 : g.kind === 'mixed' ? g.capacity : g.servers / g.meanService;
-    const load = l === 0 ? 0 : total > 0 ? l / total : Infinity;
-    return { lambda: finiteOrNull(l), load: finiteOrNull(load), servers: g.servers };
-  };
+  const offered = (i: number): Offered => ({
+    lambda: finiteOrNull(rates.lambda[i]),
+    load: finiteOrNull(rates.load[i]),
+    servers: groups[i].servers,
+  });
   const queues: Record<string, QueueTheory> = {};
   ids.forEach((id, i) => {
     const m = matches[i];
     const a = arrivals[i];
-    const regime = isKnown(a) ? a.regime : null;
+    const closed = loopAt.get(i);
+    const regime = closed ? closed.regime : isKnown(a) ? a.regime : null;
+    const retries = retriesOf(groups[i]);
     if ('result' in m) {
       const r = regime ?? 'steady';
       queues[id] = {
@@ -264,15 +223,36 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
         notes: m.notes,
         ...offered(i),
         result: m.result,
+        retries,
       };
     } else {
-      queues[id] = { model: null, exact: false, regime, reason: m.reason, notes: m.notes, ...offered(i), result: null };
+      queues[id] = { model: null, exact: false, regime, reason: m.reason, notes: m.notes, ...offered(i), result: null, retries };
     }
   });
-  return { queues, network: network(rates, queues), warnings: stabilityWarnings(scenario) };
+  const paths = ids.map((id) => {
+    const r = queues[id].result;
+    const classW = r !== null && 'classes' in r ? new Map(r.classes.map((k) => [k.priority, k.W])) : null;
+    return { known: r !== null, W: r?.W ?? null, classW, loss: r?.loss ?? 0, exact: queues[id].exact };
+  });
+  const producers = producerTheory(scenario, rates, paths);
+  return {
+    queues,
+    network: { ...network(rates, queues), endToEnd: networkEndToEnd(producers) },
+    producers,
+    warnings: stabilityWarnings(scenario),
+  };
 }
 
-function network(rates: NetworkRates, queues: Record<string, QueueTheory>): NetworkTheory {
+/** The retry figures of a queue whose consumers ack alike, unless it is plain auto ack. */
+function retriesOf(g: ServiceGroup): RetryTheory | null {
+  if (g.kind !== 'pooled' || !g.sameBehaviour) return null;
+  const r = g.behaviour.retries;
+  // Nothing to report when acks change nothing (plain auto ack, or manual ack that never redelivers).
+  if (r.redeliveryProbability < NEGLIGIBLE_RETRY && r.completedFraction === 1) return null;
+  return r;
+}
+
+function network(rates: NetworkRates, queues: Record<string, QueueTheory>): Omit<NetworkTheory, 'endToEnd'> {
   const { ids, external, routing, lambda } = rates;
   const reached = ids.filter((_, i) => lambda[i] > 0);
   const missing = reached.filter((id) => queues[id].model === null);
@@ -288,7 +268,12 @@ function network(rates: NetworkRates, queues: Record<string, QueueTheory>): Netw
   const stable = entries.length === reached.length && entries.every((q) => q.result.stable);
   const known = model !== null && stable && entries.every((q) => q.result.L !== null);
   const L = known ? entries.reduce((s, q) => s + q.result.L!, 0) : null;
-  const lossless = entries.every((q) => q.result.loss === 0);
+  const lossless =
+    entries.every((q) => q.result.loss === 0) &&
+    reached.every((id) => {
+      const g = rates.groups[rates.ids.indexOf(id)];
+      return g.kind === 'none' || (g.deliveries === 1 && (g.kind !== 'pooled' || g.behaviour.retries.completedFraction === 1));
+    });
   const routes: Record<string, Record<string, number>> = {};
   ids.forEach((id, i) => {
     routes[id] = {};

@@ -5,6 +5,7 @@ import { makeDistribution } from '../../sim/random/distributions';
 import type { Producer } from '../../sim/scenario/types';
 import { isExponential } from './groups';
 import { bernoulliSplitScv, roundRobinScv, superpositionScv } from './qna';
+import { throughTransport } from './transport';
 
 /**
  * How a steady-state number relates to the scenario:
@@ -43,7 +44,8 @@ export type Flow = Stream | { unknown: string };
 
 export const isKnown = (f: Flow): f is Stream => !('unknown' in f);
 
-function classesOf(priority: Producer['priority']): Map<number, number> | null {
+/** Priority value -> share of a producer's messages; null for a continuous distribution. */
+export function classesOf(priority: Producer['priority']): Map<number, number> | null {
   if (typeof priority === 'number') return new Map([[priority, 1]]);
   if (priority.dist === 'deterministic') return new Map([[priority.value, 1]]);
   if (priority.dist === 'empirical') {
@@ -54,12 +56,16 @@ function classesOf(priority: Producer['priority']): Map<number, number> | null {
   return null;
 }
 
-/** Long-run rate of a producer: 1 / E[interarrival], or x0 (+ any non-decaying term). */
+/**
+ * Long-run send rate of an open-loop producer: 1 / E[interarrival], or x0 (+ any non-decaying
+ * term). 0 for a closed loop (replies "sync"), whose rate depends on the queue: see clientLoops.
+ */
 export function producerRate(p: Producer): number {
   if (p.rate !== null) {
     return p.rate.x0 + p.rate.terms.reduce((s, k) => s + (k.rate === 0 ? k.amplitude : 0), 0);
   }
-  const mean = makeDistribution(p.interarrival!).mean;
+  if (p.interarrival === null) return 0;
+  const mean = makeDistribution(p.interarrival).mean;
   return mean === Infinity ? 0 : 1 / mean;
 }
 
@@ -73,7 +79,7 @@ export function producerStream(p: Producer, horizon: number): Stream {
   if (p.interarrival !== null) {
     scv = makeDistribution(p.interarrival).scv;
     poisson = isExponential(p.interarrival);
-  } else if (p.rate!.terms.some((k) => k.amplitude !== 0 && k.rate > 0)) {
+  } else if (p.rate !== null && p.rate.terms.some((k) => k.amplitude !== 0 && k.rate > 0)) {
     regime = 'long-run';
     notes.push(
       `producer ${p.id} has a time-varying rate: steady state at its long-run rate x0 = ${rate}; the run starts in a transient`,
@@ -113,8 +119,10 @@ export function thin(s: Stream, p: number): Stream {
 /** What each target of a producer receives: queue id -> stream (targets may repeat). */
 export function producerTargets(p: Producer, horizon: number): [string, Stream][] {
   const whole = producerStream(p, horizon);
+  // The engine picks the queue first, then the transport may lose the message on the way.
+  const via = (s: Stream) => throughTransport(s, p.transport, p.id);
   const k = p.to.length;
-  if (k === 1) return [[p.to[0], whole]];
+  if (k === 1) return [[p.to[0], via(whole)]];
   const share = (): Stream => {
     switch (p.balance) {
       case 'random':
@@ -138,7 +146,7 @@ export function producerTargets(p: Producer, horizon: number): [string, Stream][
         };
     }
   };
-  return p.to.map((to) => [to, share()]);
+  return p.to.map((to) => [to, via(share())]);
 }
 
 /** Several streams into one queue. Unknown if any is; rate 0 if there are none. */

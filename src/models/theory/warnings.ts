@@ -1,13 +1,16 @@
 // Plain-language warnings about queues whose backlog cannot settle, from offered loads alone.
 import type { Producer, Scenario } from '../../sim/scenario/types';
-import { serviceCapacity } from './groups';
+import { behaviourOf } from './behaviour';
+import { type ServiceGroup, serviceCapacity } from './groups';
 import { networkRates } from './offered';
 import { trafficEquations } from './jackson';
+import { fmt, pct } from './format';
 
-/** 3 significant digits, without trailing zeros: 1.2, 0.333, 1500. */
-export function fmt(x: number): string {
-  return String(Number(x.toPrecision(3)));
-}
+export { fmt, pct };
+
+/** Warn about visibility timeouts that at least this share of handling times outlast. */
+const TIMEOUT_WARNING = 1e-3;
+
 
 /** Highest rate of a time-varying producer over [0, horizon] (t = 0 and a log grid). */
 function peakRate(p: Producer, horizon: number): number {
@@ -20,6 +23,34 @@ function peakRate(p: Producer, horizon: number): number {
   return peak;
 }
 
+/** "(>= 1, counting 1.2 deliveries per message and availability 90.9%)", or "(>= 1)". */
+function loadContext(group: ServiceGroup): string {
+  if (group.kind === 'none') return '(>= 1)';
+  const parts: string[] = [];
+  if (group.deliveries > 1) parts.push(`${fmt(group.deliveries)} deliveries per message`);
+  if (group.kind === 'pooled' && group.behaviour.availability < 1) parts.push(`availability ${pct(group.behaviour.availability)}`);
+  return parts.length === 0 ? '(>= 1)' : `(>= 1, counting ${parts.join(' and ')})`;
+}
+
+/** Visibility timeouts that make messages come back as duplicates, or for ever. */
+function ackWarnings(scenario: Scenario): string[] {
+  const out: string[] = [];
+  for (const c of scenario.consumers) {
+    if (c.ack.mode !== 'manual') continue;
+    const { retries } = behaviourOf(c, scenario.horizon);
+    const vt = c.ack.visibilityTimeout;
+    if (vt !== null && retries.timeoutProbability >= TIMEOUT_WARNING) {
+      out.push(
+        `consumer ${c.id}: visibility timeout ${vt} s is shorter than ${pct(retries.timeoutProbability)} of handling times: they are delivered again while still in handling (duplicates)`,
+      );
+    }
+    if (retries.deliveriesPerMessage === null) {
+      out.push(`consumer ${c.id}: every delivery ends in a redelivery and there is no maxDeliveries: messages are delivered for ever`);
+    }
+  }
+  return out;
+}
+
 /**
  * Warnings, one line each, in scenario order:
  * - "queue q has no consumers: every message waits forever"
@@ -27,6 +58,10 @@ function peakRate(p: Producer, horizon: number): number {
  * - "queue q is overloaded: load 1.5 (>= 1); its capacity of 10 caps the backlog and at least 33% of messages are lost"
  * - "queue q is temporarily overloaded: load up to 2.5 while time-varying producers run above their long-run rate (long run 0.5)"
  * - "messages routed among queues a, b never leave: their backlog grows without bound"
+ * - "queue q is unstable: load 1.05 (>= 1, counting 1.2 deliveries per message and availability 90.9%); ..."
+ *   when redeliveries or failures (availability = mtbf / (mtbf + mttr)) add to the load
+ * - "consumer c: visibility timeout 30 s is shorter than 50% of handling times: they are delivered again ..."
+ * Queues that closed loops (replies "sync") send to are never unstable: at most N messages exist.
  */
 export function stabilityWarnings(scenario: Scenario): string[] {
   const rates = networkRates(scenario);
@@ -48,29 +83,38 @@ export function stabilityWarnings(scenario: Scenario): string[] {
     for (const to of p.to) peakExternal[index.get(to)!] += extra / p.to.length;
   }
   const peakLambda = surging && rates.trapped.length === 0 ? trafficEquations(peakExternal, rates.routing) : null;
+  const closed = new Set([...rates.loops.values()].map((l) => l.queue));
   scenario.queues.forEach((q, i) => {
     const lambda = rates.lambda[i];
-    if (lambda === Infinity || (lambda === 0 && peakLambda === null)) return;
-    const capacity = serviceCapacity(rates.groups[i]);
-    if (capacity === 0) {
-      if (lambda > 0 || (peakLambda?.[i] ?? 0) > 0)
+    if (lambda === Infinity || (lambda === 0 && peakLambda === null && !closed.has(q.id))) return;
+    const group = rates.groups[i];
+    const capacity = serviceCapacity(group);
+    if (group.kind === 'none') {
+      if (lambda > 0 || (peakLambda?.[i] ?? 0) > 0 || closed.has(q.id))
         warnings.push(`queue ${q.id} has no consumers: every message waits forever`);
       return;
     }
-    const load = lambda / capacity;
+    if (closed.has(q.id)) return;
+    if (capacity === 0) {
+      warnings.push(`queue ${q.id} is unstable: its consumers have no service capacity (an infinite mean service or repair time)`);
+      return;
+    }
+    const load = rates.load[i];
+    if (load === Infinity) return; // messages delivered for ever: ackWarnings says so
+    const context = loadContext(group);
     if (load >= 1 && q.capacity === null) {
-      warnings.push(`queue ${q.id} is unstable: load ${fmt(load)} (>= 1); its backlog grows without bound`);
+      warnings.push(`queue ${q.id} is unstable: load ${fmt(load)} ${context}; its backlog grows without bound`);
     } else if (load >= 1) {
       const lost = Math.floor(100 * (1 - 1 / load)); // throughput <= capacity: loss >= 1 - 1 / load
       const share = lost > 0 ? `at least ${lost}% of messages are lost` : 'messages are lost';
       warnings.push(
-        `queue ${q.id} is overloaded: load ${fmt(load)} (>= 1); its capacity of ${q.capacity} caps the backlog and ${share}`,
+        `queue ${q.id} is overloaded: load ${fmt(load)} ${context}; its capacity of ${q.capacity} caps the backlog and ${share}`,
       );
-    } else if (peakLambda !== null && peakLambda[i] / capacity >= 1) {
+    } else if (peakLambda !== null && (peakLambda[i] * group.deliveries) / capacity >= 1) {
       warnings.push(
-        `queue ${q.id} is temporarily overloaded: load up to ${fmt(peakLambda[i] / capacity)} while time-varying producers run above their long-run rate (long run ${fmt(load)})`,
+        `queue ${q.id} is temporarily overloaded: load up to ${fmt((peakLambda[i] * group.deliveries) / capacity)} while time-varying producers run above their long-run rate (long run ${fmt(load)})`,
       );
     }
   });
-  return warnings;
+  return [...warnings, ...ackWarnings(scenario)];
 }

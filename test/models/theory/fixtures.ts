@@ -18,6 +18,15 @@ export const producer: Producer = {
   limit: null,
 };
 
+/** A closed loop (replies "sync") of 10 clients thinking 5 s on average, into queue "q". */
+export const closedProducer: Producer = {
+  ...producer,
+  interarrival: null,
+  replies: 'sync',
+  clients: 10,
+  think: { dist: 'exponential', rate: 0.2 },
+};
+
 export const queue: Queue = {
   id: 'q',
   capacity: null,

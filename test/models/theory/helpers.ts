@@ -23,6 +23,16 @@ export function expectLittle(r: QueueResult, rel = ROUNDING): void {
   if (r.loss === 0 && r.stable) expectClose(r.throughput, r.lambda, rel);
 }
 
+/**
+ * Little's law where it holds for every model here: L = throughput W, and Lq = throughput Wq
+ * except under preemption (whose Lq also counts interrupted messages, Wq only the first wait).
+ */
+export function expectLittleL(r: QueueResult, rel = 1e-9): void {
+  if (r.L !== null && r.W !== null) expectClose(r.L, r.throughput * r.W, rel);
+  if (r.model !== 'M/G/1 preemptive priority' && r.Lq !== null && r.Wq !== null) expectClose(r.Lq, r.throughput * r.Wq, rel);
+  if (r.Lq !== null && r.L !== null) expect(r.Lq).toBeLessThanOrEqual(r.L * (1 + rel) + rel);
+}
+
 /** The numeric measures of two results agree (labels may differ). */
 export function expectSameMeasures(a: QueueResult, b: QueueResult, rel = ROUNDING): void {
   for (const key of ['lambda', 'load', 'loss', 'throughput', 'utilization', 'L', 'Lq', 'W', 'Wq'] as const) {

@@ -49,4 +49,45 @@ describe('stabilityWarnings(scenario)', () => {
       'messages routed among queues q, r never leave: their backlog grows without bound',
     ]);
   });
+
+  const manual = { mode: 'manual', failure: 0, loss: 0, visibilityTimeout: null, maxDeliveries: null, deadLetter: null } as const;
+
+  it('stabilityWarnings counts redeliveries in the load', () => {
+    // 0.9 x 1.25 deliveries per message = 1.125.
+    const s = scenario({ consumers: [{ ...consumer, ack: { ...manual, failure: 0.2 } }] });
+    expect(stabilityWarnings(s)).toEqual([
+      'queue q is unstable: load 1.13 (>= 1, counting 1.25 deliveries per message); its backlog grows without bound',
+    ]);
+  });
+
+  it('stabilityWarnings counts the availability of consumers that fail', () => {
+    const failures = { mtbf: { dist: 'exponential', rate: 0.1 }, mttr: { dist: 'exponential', rate: 0.5 } } as const;
+    const s = scenario({ consumers: [{ ...consumer, failures }] });
+    expect(stabilityWarnings(s)).toEqual([
+      'queue q is unstable: load 1.08 (>= 1, counting availability 83.3%); its backlog grows without bound',
+    ]);
+  });
+
+  it('stabilityWarnings reports a visibility timeout that handling times outlast', () => {
+    const s = scenario({
+      producers: [{ ...producer, interarrival: { dist: 'exponential', rate: 0.05 } }],
+      consumers: [{ ...consumer, count: 4, service: { dist: 'uniform', min: 20, max: 40 }, ack: { ...manual, visibilityTimeout: 30, maxDeliveries: 4 } }],
+    });
+    expect(stabilityWarnings(s)).toEqual([
+      'consumer w: visibility timeout 30 s is shorter than 50% of handling times: they are delivered again while still in handling (duplicates)',
+    ]);
+  });
+
+  it('stabilityWarnings reports messages delivered for ever', () => {
+    const forever = scenario({ consumers: [{ ...consumer, service: { dist: 'deterministic', value: 2 }, ack: { ...manual, visibilityTimeout: 1 } }] });
+    expect(stabilityWarnings(forever)).toEqual([
+      'consumer w: visibility timeout 1 s is shorter than 100% of handling times: they are delivered again while still in handling (duplicates)',
+      'consumer w: every delivery ends in a redelivery and there is no maxDeliveries: messages are delivered for ever',
+    ]);
+  });
+
+  it('stabilityWarnings counts async channels as servers', () => {
+    const s = scenario({ producers: [{ ...producer, interarrival: { dist: 'exponential', rate: 2.5 } }], consumers: [{ ...consumer, handling: 'async', concurrency: 3, prefetch: 3 }] });
+    expect(stabilityWarnings(s)).toEqual([]);
+  });
 });
