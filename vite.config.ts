@@ -5,6 +5,11 @@ export default defineConfig({
   base: './',
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
+  // Pre-bundle what the lab and its worker import, so the dev server does not discover them on
+  // the first run and reload the page in the middle of it.
+  optimizeDeps: {
+    include: ['seedrandom', 'zod', 'mathjs', 'd3-array', 'd3-axis', 'd3-brush', 'd3-scale', 'd3-selection', 'd3-shape'],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Statistical tests run whole simulations; give them room on a 2-core machine.

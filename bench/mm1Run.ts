@@ -1,20 +1,25 @@
-// One M/M/1 run (load 0.9) of N messages through the full engine with recording on; prints
-// messages/s and memory. Used for the memory-flatness figures: `node --import tsx bench/mm1Run.ts 1e6`.
+// One M/M/1 run (load 0.9) of N messages through simulate(), recording on; prints one JSON line
+// with messages/s and peak memory. The bench runs it in a fresh process per size:
+// `node --expose-gc --import tsx bench/mm1Run.ts 1e6`. With --expose-gc the heap is measured
+// after a full collection (live data, not garbage awaiting collection), 20 times in the run.
 import { simulate } from '../src/sim/run.ts';
-import { parseScenario } from '../src/sim/scenario/parse.ts';
+import { mm1 } from './scenarios.ts';
 
 const messages = Number(process.argv[2] ?? 1e6);
-const scenario = parseScenario({
-  name: `M/M/1 at load 0.9, ${messages} messages`,
-  seed: 1,
-  horizon: messages / 0.9,
-  sampleEvery: messages / 0.9 / 500,
-  producers: [{ id: 'p', to: 'q', interarrival: { dist: 'exponential', rate: 0.9 } }],
-  queues: [{ id: 'q' }],
-  consumers: [{ id: 'c', from: 'q', service: { dist: 'exponential', rate: 1 } }],
-});
+const scenario = mm1(messages);
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+let peakHeap = heap();
 const start = performance.now();
-const out = simulate(scenario, { warmup: 0 });
+const out = simulate(scenario, {
+  warmup: 0,
+  // Heap sampled 20 times during the run (the peak RSS comes from the kernel below).
+  progressSteps: 20,
+  onProgress: () => (peakHeap = Math.max(peakHeap, heap())),
+});
 const seconds = (performance.now() - start) / 1000;
 const mem = process.memoryUsage();
 console.log(
@@ -24,5 +29,8 @@ console.log(
     messagesPerSecond: out.summary.messages.produced / seconds,
     heapUsedMB: mem.heapUsed / 2 ** 20,
     rssMB: mem.rss / 2 ** 20,
+    peakHeapMB: Math.max(peakHeap, heap()) / 2 ** 20,
+    liveHeap: gc !== undefined,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
   }),
 );

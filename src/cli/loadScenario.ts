@@ -20,6 +20,21 @@ export interface Overrides {
  * the same schema, with the same messages) and returns the checked scenario.
  */
 export function loadScenario(file: string, overrides: Overrides = {}): Scenario {
+  const { raw, flagErrors } = readScenarioJson(file, overrides);
+  const checked = checkScenario(raw);
+  if (flagErrors.length > 0 || !checked.ok) {
+    const problems = checked.ok ? [] : checked.problems.map((p) => `${file}: ${formatProblem(p)}`);
+    throw new UsageError([...flagErrors, ...problems]);
+  }
+  return checked.scenario;
+}
+
+/**
+ * The scenario file's JSON with the overrides applied, not yet checked (a sweep checks it at
+ * each point), and the problems with the override flags. Throws a UsageError when the file
+ * cannot be read or is not JSON.
+ */
+export function readScenarioJson(file: string, overrides: Overrides = {}): { raw: unknown; flagErrors: string[] } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -43,10 +58,5 @@ export function loadScenario(file: string, overrides: Overrides = {}): Scenario 
       else obj[key] = x;
     }
   }
-  const checked = checkScenario(raw);
-  if (flagErrors.length > 0 || !checked.ok) {
-    const problems = checked.ok ? [] : checked.problems.map((p) => `${file}: ${formatProblem(p)}`);
-    throw new UsageError([...flagErrors, ...problems]);
-  }
-  return checked.scenario;
+  return { raw, flagErrors };
 }

@@ -1,13 +1,16 @@
-// `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit]`
+// `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N]`
 // A thin shell: read and check the scenario, run the experiment, print a table, write files.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
+import { defaultWorkers, parseWorkers, withPool } from './parallel/pool.ts';
 import { progressBar } from './progress.ts';
 import { summaryTable } from './summaryTable.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
 
-const usage = 'usage: npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--quiet]';
+const usage =
+  'usage: npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -22,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         csv: { type: 'string' },
         fit: { type: 'boolean', default: false },
+        workers: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -38,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`expected one scenario file, got ${args.positionals.length}\n${usage}\n`);
     return 2;
   }
-  let scenario;
+  const workers = parseWorkers(args.values.workers);
+  const problems = typeof workers === 'string' ? [workers] : [];
+  let scenario: Scenario | undefined;
   try {
     scenario = loadScenario(args.positionals[0], {
       seed: args.values.seed,
@@ -47,14 +53,24 @@ async function main(argv: string[]): Promise<number> {
     });
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    for (const line of err.lines) process.stderr.write(`${line}\n`);
+    problems.push(...err.lines);
+  }
+  if (problems.length > 0 || scenario === undefined || typeof workers === 'string') {
+    for (const line of problems) process.stderr.write(`${line}\n`);
     return 2;
   }
 
   // Loaded only for a valid scenario: bad input is answered before the models (and mathjs) load.
-  const { runExperiment } = await import('../models/experiment.ts');
+  const { runExperiment, runExperimentWith } = await import('../models/experiment.ts');
+  const { simulateWith } = await import('../sim/replicate.ts');
   const progress = progressBar(process.stderr, args.values.quiet);
-  const result = runExperiment(scenario, { fit: args.values.fit, onProgress: progress.update });
+  const options = { fit: args.values.fit, onProgress: progress.update };
+  // Replications in worker threads, or here for one: the same result file, byte for byte.
+  const threads = Math.min(workers ?? defaultWorkers(), scenario.replications);
+  const result =
+    threads <= 1
+      ? runExperiment(scenario, options)
+      : await withPool(threads, (pool) => runExperimentWith(scenario, (s, o) => simulateWith(pool.run, s, o), options));
   progress.done();
 
   if (args.values.out) writeFileSync(args.values.out, JSON.stringify(result, null, 2) + '\n');

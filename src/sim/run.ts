@@ -11,6 +11,8 @@ export interface Progress {
   time: number;
   /** Overall fraction done, 0..1. */
   fraction: number;
+  /** Messages produced so far, over all replications of this pass (for a messages/s figure). */
+  messages?: number;
 }
 
 export interface SimulateOptions {
@@ -39,12 +41,15 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   );
   const figures = [];
   const reps = scenario.replications;
+  let producedBefore = 0;
   for (let r = 0; r < reps; r++) {
     const sim = new Simulation(scenario, r, warmup);
     for (let s = 1; s <= steps; s++) {
       sim.runUntil((scenario.horizon * s) / steps);
-      onProgress?.({ replication: r, replications: reps, time: sim.now, fraction: (r + s / steps) / reps });
+      const messages = producedBefore + sim.recorder.produced;
+      onProgress?.({ replication: r, replications: reps, time: sim.now, fraction: (r + s / steps) / reps, messages });
     }
+    producedBefore += sim.recorder.produced;
     sim.recorder.finish();
     series.add(sim.recorder);
     figures.push(replicationFigures(sim));

@@ -38,7 +38,8 @@ export class SeriesAccumulator {
     this.qSquares = new Float64Array(t.length);
   }
 
-  add(rec: Recorder): void {
+  /** Adds one replication's samples: a Recorder, or the same arrays as plain data. */
+  add(rec: Pick<Recorder, 'P' | 'Q' | 'C' | 'H' | 'R' | 'queueQ'>): void {
     const parts = [rec.P, rec.Q, rec.C, rec.H, rec.R, ...rec.queueQ];
     parts.forEach((x, j) => {
       const s = this.sums[j];

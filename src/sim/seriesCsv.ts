@@ -26,7 +26,7 @@ export function seriesCsv(series: Series): string {
   return lines.join('\n') + '\n';
 }
 
-/** Quotes a header field that holds a comma or a quote (ids are free text). */
-function csvField(s: string): string {
+/** Quotes a field that holds a comma, a quote or a line break (ids are free text). */
+export function csvField(s: string): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,4 +1,22 @@
 /**
+ * A LogHistogram as plain data (structured-clone and, with non-finite numbers encoded, JSON safe):
+ * its bin layout, exact count/sum/min/max, and only the non-empty bins as [index, count] pairs.
+ */
+export interface LogHistogramData {
+  lowest: number;
+  highest: number;
+  relativeError: number;
+  underflow: number;
+  count: number;
+  sum: number;
+  /** Infinity / -Infinity when empty. */
+  min: number;
+  max: number;
+  /** index0, count0, index1, count1, ... for the non-empty bins, by increasing index. */
+  bins: number[];
+}
+
+/**
  * A histogram with logarithmic bins, for latency quantiles in constant memory (the idea of
  * HdrHistogram / DDSketch): bin i holds values in [min * g^i, min * g^(i+1)) with g = 1 + 2e, and
  * a quantile is reported as its bin's geometric midpoint, so its relative error is at most about
@@ -50,6 +68,25 @@ export class LogHistogram {
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
+  }
+
+  /** The histogram as plain data; fromData(toData()) gives an equal histogram. */
+  toData(): LogHistogramData {
+    const bins: number[] = [];
+    for (let i = 0; i < this.counts.length; i++) if (this.counts[i] !== 0) bins.push(i, this.counts[i]);
+    const { lowest, highest, relativeError, underflow, count, sum, min, max } = this;
+    return { lowest, highest, relativeError, underflow, count, sum, min, max, bins };
+  }
+
+  static fromData(data: LogHistogramData): LogHistogram {
+    const h = new LogHistogram(data.lowest, data.highest, data.relativeError);
+    for (let j = 0; j < data.bins.length; j += 2) h.counts[data.bins[j]] = data.bins[j + 1];
+    h.underflow = data.underflow;
+    h.count = data.count;
+    h.sum = data.sum;
+    h.min = data.min;
+    h.max = data.max;
+    return h;
   }
 
   get mean(): number {

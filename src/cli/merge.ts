@@ -1,0 +1,68 @@
+// `npm run merge -- PART.json... [--out S.json] [--csv S.csv] [--quiet]`
+// Joins the shard files of one sweep (npm run sweep -- ... --shard K/N --out PART.json) into
+// exactly the files one unsharded run writes.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { MergeError, mergeShards, parseShardFile, type SweepShardFile } from '../models/sweep/shardFile.ts';
+import { sweepPoints } from '../sim/sweep/plan.ts';
+
+const usage = 'usage: npm run merge -- PART.json... [--out S.json] [--csv S.csv] [--quiet]';
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        csv: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (args.positionals.length === 0) return fail(['expected one or more shard files', usage]);
+  const problems: string[] = [];
+  const parts: { name: string; file: SweepShardFile }[] = [];
+  for (const name of args.positionals) {
+    try {
+      parts.push({ name, file: parseShardFile(readFileSync(name, 'utf8')) });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      problems.push(`${name}: ${code ? `cannot read: ${code}` : (err as Error).message}`);
+    }
+  }
+  if (problems.length > 0) return fail(problems);
+  let merged;
+  try {
+    merged = mergeShards(parts);
+  } catch (err) {
+    if (err instanceof MergeError) return fail(err.lines);
+    throw err;
+  }
+  const planned = sweepPoints(merged.spec);
+  if (!planned.ok) return fail(planned.problems.map((p) => `${parts[0].name}: ${p}`));
+  // Loaded only once the input is good (as in sim.ts): the models take a while to load.
+  const { writeSweep } = await import('./sweepOutput.ts');
+  writeSweep(merged.spec, planned.points, merged.warmups, merged.results, {
+    out: args.values.out,
+    csv: args.values.csv,
+    quiet: args.values.quiet,
+  });
+  return 0;
+}
+
+function fail(lines: string[]): number {
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));

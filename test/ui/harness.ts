@@ -1,0 +1,93 @@
+// Browser-test harness: builds the lab into a temporary folder, serves it from a plain static
+// server on a free localhost port under a sub-path (as any static host would, so relative paths
+// are tested), and drives Debian's Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function skipReason(): string | null {
+  if (!existsSync(CHROMIUM)) return `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  try {
+    import.meta.resolve('playwright-core');
+  } catch {
+    return 'browser tests skipped: playwright-core is not installed (npm ci)';
+  }
+  return null;
+}
+
+/** Builds the site with the project's vite config into a new temporary folder. */
+export function buildSite(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'queue-lab-site-'));
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`vite build failed (${code}): ${err}`))));
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface Site {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` at http://127.0.0.1:PORT/lab/ (port chosen by the OS). */
+export function serve(dir: string): Promise<Site> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith('/lab/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    let file = normalize(join(dir, path.slice('/lab/'.length)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      ok({ url: `http://127.0.0.1:${port}/lab/`, close: () => new Promise((done) => server.close(() => done())) });
+    }),
+  );
+}
+
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export function removeSite(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
