@@ -66,7 +66,7 @@ export interface ServerState {
   held: number;
   /** Deliveries waiting in its prefetch buffer. */
   buffer: Deque;
-  /** Deliveries in handling <= concurrency, and (not shared) which ones. */
+  /** Deliveries in handling <= concurrency, and (not shared; only if the group tracksHandling) which ones. */
   handling: number;
   handlingList: number[];
   /** Processor sharing: deliveries in handling, the virtual time and when it last advanced,
@@ -109,6 +109,9 @@ export interface ConsumerState {
   down: number;
   outages: { start: number; end: number }[];
   failures: { mtbf: Distribution; mttr: Distribution } | null;
+  /** Whether servers list their deliveries in handling: needed only to cancel them at a crash
+   *  or a preemption, so other groups skip the bookkeeping. */
+  tracksHandling: boolean;
   /** Busy units now: handling deliveries (shared: servers handling any). */
   busy: number;
   /** Units that count as full utilisation: count x concurrency, or count when shared. */
@@ -168,6 +171,7 @@ export function compileModel(
       down: 0,
       outages: c.outages,
       failures: c.failures === null ? null : { mtbf: makeDistribution(c.failures.mtbf), mttr: makeDistribution(c.failures.mttr) },
+      tracksHandling: c.outages.length > 0 || c.failures !== null || scenario.queues.some((q) => q.id === c.from && q.preemptive),
       busy: 0,
       capacityUnits: c.shared ? c.count : c.count * c.concurrency,
       routeTo: c.then.map((r) => queue(r.to)),

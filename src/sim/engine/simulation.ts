@@ -339,7 +339,7 @@ export class Simulation {
         if (addJob(this.calendar, s, dp, d, work, SHARED_END)) this.setBusy(g, g.busy + 1);
       } else {
         dp.event[d] = this.calendar.schedule(this.calendar.now + work, HANDLING_END, s.index, d);
-        s.handlingList.push(d);
+        if (g.tracksHandling) s.handlingList.push(d);
         this.setBusy(g, g.busy + 1);
       }
     }
@@ -352,7 +352,7 @@ export class Simulation {
 
   private handlingEnd(s: ServerState, d: number): void {
     this.deliveries.event[d] = -1;
-    removeItem(s.handlingList, d);
+    if (s.group.tracksHandling) removeItem(s.handlingList, d);
     s.handling--;
     this.setBusy(s.group, s.group.busy - 1);
     this.handled(s, d);
@@ -379,7 +379,8 @@ export class Simulation {
     const serial = this.deliveries.serial[d];
     this.releaseDelivery(s, d);
     let next = -1; // the queue the message moves to, -2 = it leaves, -1 = it stays put
-    if (g.rng() < g.failure) {
+    // No draw for a probability that is 0: the common case costs nothing.
+    if (g.failure > 0 && g.rng() < g.failure) {
       rec.failed++;
       if (!g.manualAck) {
         rec.lost++;
