@@ -4,16 +4,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatReport, lessonReport, parseLesson, runLesson, type Lesson, type LessonReport } from '../lessons/index.ts';
+import { formatReport, LESSON_FILE, lessonReport, parseLesson, runLesson, type Lesson, type LessonReport } from '../lessons/index.ts';
 
 const usage = 'usage: npm run lesson -- ID | --all | --list [--json]   (ID: a lesson id such as 03-hockey-stick, or its number)';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Every lessons/*.md, parsed; problems as lines. */
+/** Every lesson file, parsed; problems as lines. */
 function readLessons(): { lessons: Lesson[]; problems: string[] } {
   const lessons: Lesson[] = [];
   const problems: string[] = [];
-  const files = readdirSync(`${root}lessons`).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(`${root}lessons`).filter((f) => LESSON_FILE.test(f)).sort();
   for (const f of files) {
     const path = `lessons/${f}`;
     const parsed = parseLesson(readFileSync(`${root}${path}`, 'utf8'), path);

@@ -39,9 +39,11 @@ export class MessagePool {
   linePos = new Int32Array(256);
   /** One of the states above. */
   state = new Uint8Array(256);
-  /** Deliveries from its current queue, and successful handlings of them (duplicates beyond 1). */
+  /** Deliveries from its current queue. */
   deliveries = new Int32Array(256);
+  /** Successful handlings at queue `handledAt` (duplicates beyond 1). */
   handled = new Int32Array(256);
+  handledAt = new Int32Array(256);
   /** Deliveries of it that servers still hold. */
   active = new Int32Array(256);
   /** Serial of its latest delivery: only that delivery's ack counts. */
@@ -61,6 +63,7 @@ export class MessagePool {
     this.state[m] = TRANSIT;
     this.deliveries[m] = 0;
     this.handled[m] = 0;
+    this.handledAt[m] = -1;
     this.active[m] = 0;
     this.remaining[m] = NaN;
     this.linePos[m] = -1;
@@ -97,6 +100,7 @@ export class MessagePool {
     this.state = state;
     this.deliveries = growI32(this.deliveries, n);
     this.handled = growI32(this.handled, n);
+    this.handledAt = growI32(this.handledAt, n);
     this.active = growI32(this.active, n);
     this.lastDelivery = growF64(this.lastDelivery, n);
     this.remaining = growF64(this.remaining, n);

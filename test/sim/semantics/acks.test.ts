@@ -89,6 +89,24 @@ describe('acknowledgements', () => {
     expect([fine.fetched, fine.handled, fine.duplicates, fine.completed]).toEqual([1, 1, 0, 1]);
   });
 
+  it('a handling that ends after its message was dead-lettered still counts as a duplicate', () => {
+    // One message, two servers, handling 2 s, visible again after 1.5 s, at most 2 deliveries:
+    // delivered at 1 and 2.5; at 3 the first handling ends (its ack is stale), at 4 the second
+    // delivery times out and the message is dead-lettered; at 4.5 the second handling ends.
+    const rec = new Simulation(
+      single({
+        horizon: 20,
+        replications: 1,
+        producer: { interarrival: { dist: 'deterministic', value: 1 }, limit: 1 },
+        consumer: { count: 2, service: { dist: 'deterministic', value: 2 }, ack: { mode: 'manual', visibilityTimeout: 1.5, maxDeliveries: 2, deadLetter: 'dlq' } },
+        queues: [{ id: 'dlq' }],
+      }),
+      0,
+      0,
+    ).run();
+    expect([rec.fetched, rec.handled, rec.duplicates, rec.deadLettered, rec.completed]).toEqual([2, 2, 1, 1, 0]);
+  });
+
   it('dead letters go to a real queue whose consumers handle them', () => {
     const out = runScenario(
       single({
