@@ -231,30 +231,34 @@ export class Simulation {
     }
     s.held++;
     this.recorder.heldChanged(now, q.index, ++q.inService);
-    s.buffer.pushBack(d);
-    this.startHandling(s);
+    // Straight into handling when the server has room and nothing buffered ahead (the usual
+    // case); else into its prefetch buffer.
+    if (s.handling < g.concurrency && s.buffer.size === 0) this.beginHandling(s, d);
+    else s.buffer.pushBack(d);
   }
 
   /** Starts buffered deliveries while the server has handling capacity. */
   startHandling(s: ServerState): void {
+    while (s.handling < s.group.concurrency && s.buffer.size > 0) this.beginHandling(s, s.buffer.popFront());
+  }
+
+  /** Delivery d starts handling: a fresh service time, or the work left after a preemption. */
+  beginHandling(s: ServerState, d: number): void {
     const g = s.group;
     const pool = this.pool;
     const dp = this.deliveries;
-    while (s.handling < g.concurrency && s.buffer.size > 0) {
-      const d = s.buffer.popFront();
-      const m = dp.msg[d];
-      const resumed = pool.remaining[m];
-      const work = resumed === resumed ? resumed : g.service.sample(g.rng);
-      pool.remaining[m] = NaN;
-      dp.work[d] = work;
-      s.handling++;
-      if (g.shared) {
-        if (addJob(this.calendar, s, dp, d, work, E.SHARED_END)) this.setBusy(g, g.busy + 1);
-      } else {
-        dp.event[d] = this.calendar.schedule(this.calendar.now + work, E.HANDLING_END, s.index, d);
-        if (g.tracksHandling) s.handlingList.push(d);
-        this.setBusy(g, g.busy + 1);
-      }
+    const m = dp.msg[d];
+    const resumed = pool.remaining[m];
+    const work = resumed === resumed ? resumed : g.service.sample(g.rng);
+    pool.remaining[m] = NaN;
+    dp.work[d] = work;
+    s.handling++;
+    if (g.shared) {
+      if (addJob(this.calendar, s, dp, d, work, E.SHARED_END)) this.setBusy(g, g.busy + 1);
+    } else {
+      dp.event[d] = this.calendar.schedule(this.calendar.now + work, E.HANDLING_END, s.index, d);
+      if (g.tracksHandling) s.handlingList.push(d);
+      this.setBusy(g, g.busy + 1);
     }
   }
 
