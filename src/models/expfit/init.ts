@@ -46,7 +46,7 @@ export function startingPoints(problem: Problem, terms: number, keep = KEEP): Ca
   const { sub, levels: chain } = cached;
   const grid = rateGrid(problem);
   const bounds = thetaBounds(problem);
-  const window = rateWindow(problem);
+  const rateRange = rateWindow(problem);
   const solver = { ...INIT_SOLVER, ...bounds, sseFloor: sub.sseFloor };
   for (let k = chain.length + 1; k <= terms; k++) {
     const layout = linearLayout(sub, k);
@@ -108,7 +108,7 @@ export function startingPoints(problem: Problem, terms: number, keep = KEEP): Ca
     // grid rate in turn and refine the best swaps.
     for (let round = 0; round < 2; round++) {
       const best = refined[0];
-      const drop = best ? offending(best.theta, window) : -1;
+      const drop = best ? offending(best.theta, rateRange) : -1;
       if (drop < 0) break;
       const keepRates = Array.from(best.theta).filter((_, i) => i !== drop);
       const swaps: Candidate[] = [];
@@ -151,10 +151,10 @@ function rateWindow(problem: Problem): { lo: number; hi: number } {
 
 /** The index of a rate that makes theta degenerate (one of two merged rates, or one outside
  *  the window), or -1. */
-function offending(theta: Float64Array, window: { lo: number; hi: number }): number {
+function offending(theta: Float64Array, range: { lo: number; hi: number }): number {
   for (let i = 0; i < theta.length; i++) {
     const r = Math.exp(theta[i]);
-    if (r < window.lo || r > window.hi) return i;
+    if (r < range.lo || r > range.hi) return i;
     for (let j = 0; j < i; j++) if (Math.abs(theta[i] - theta[j]) < Math.log(MIN_RATE_RATIO)) return i;
   }
   return -1;

@@ -34,7 +34,7 @@ export class Recorder {
   readonly dropped: Float64Array;
   readonly expired: Float64Array;
 
-  // Current state, integrated over the window.
+  // Current state, integrated over [warmup, horizon].
   readonly length: Float64Array;
   private readonly lengthSince: Float64Array;
   readonly lengthArea: Float64Array;
