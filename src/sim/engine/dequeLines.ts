@@ -1,44 +1,28 @@
 import { Deque } from './deque.ts';
 import type { WaitingLine } from './waitingLine.ts';
 
-/** First in, first out: serve the front; the oldest is the front too. */
-export class FifoLine implements WaitingLine {
+/**
+ * FIFO and LIFO on one deque in arrival order: the oldest message is always at the front, and
+ * the next served is the front (FIFO) or the back (LIFO).
+ */
+export class DequeLine implements WaitingLine {
   private q = new Deque();
-  get size(): number {
-    return this.q.size;
-  }
-  push(m: number): void {
-    this.q.pushBack(m);
-  }
-  pushFront(m: number): void {
-    this.q.pushFront(m);
-  }
-  pop(): number {
-    return this.q.popFront();
-  }
-  oldest(): number {
-    return this.q.front();
-  }
-  popOldest(): number {
-    return this.q.popFront();
-  }
-}
 
-/** Last in, first out: serve the back; the oldest stays at the front. */
-export class LifoLine implements WaitingLine {
-  private q = new Deque();
+  constructor(private readonly lifo: boolean) {}
+
   get size(): number {
     return this.q.size;
   }
   push(m: number): void {
     this.q.pushBack(m);
   }
-  /** The next served is the back; an older message here also stays the oldest at the front. */
+  /** Served next: at the front for FIFO, at the back for LIFO. */
   pushFront(m: number): void {
-    this.q.pushBack(m);
+    if (this.lifo) this.q.pushBack(m);
+    else this.q.pushFront(m);
   }
   pop(): number {
-    return this.q.popBack();
+    return this.lifo ? this.q.popBack() : this.q.popFront();
   }
   oldest(): number {
     return this.q.front();

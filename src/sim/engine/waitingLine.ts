@@ -1,7 +1,7 @@
 import type { Discipline } from '../scenario/types.ts';
 import type { Rng } from '../random/rng.ts';
 import type { MessagePool } from './messagePool.ts';
-import { FifoLine, LifoLine } from './dequeLines.ts';
+import { DequeLine } from './dequeLines.ts';
 import { PriorityLine } from './priorityLine.ts';
 import { RandomLine } from './randomLine.ts';
 
@@ -26,9 +26,9 @@ export interface WaitingLine {
 export function makeWaitingLine(discipline: Discipline, pool: MessagePool, rng: Rng): WaitingLine {
   switch (discipline) {
     case 'fifo':
-      return new FifoLine();
+      return new DequeLine(false);
     case 'lifo':
-      return new LifoLine();
+      return new DequeLine(true);
     case 'priority':
       return new PriorityLine(pool);
     case 'random':
