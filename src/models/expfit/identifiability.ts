@@ -3,6 +3,7 @@
 // see, two huge amplitudes that cancel, or a singular Jacobian. Each check names the numbers.
 
 import type { ExpTerm } from './model.ts';
+import { exp } from '../../sim/math/index.ts';
 
 /** Two rates closer than this ratio are one rate as far as the data can tell. */
 export const MIN_RATE_RATIO = 1.05;
@@ -54,12 +55,12 @@ export function checkIdentifiability(input: IdentifiabilityInput): Identifiabili
     let hi = -Infinity;
     for (let i = 0; i < t.length; i++) {
       let s = 0;
-      for (const { amplitude, rate } of terms) s += amplitude * Math.exp(-rate * t[i]);
+      for (const { amplitude, rate } of terms) s += amplitude * exp(-rate * t[i]);
       lo = Math.min(lo, s);
       hi = Math.max(hi, s);
     }
     let total = 0;
-    for (const { amplitude, rate } of terms) total += Math.abs(amplitude) * Math.exp(-rate * t[0]);
+    for (const { amplitude, rate } of terms) total += Math.abs(amplitude) * exp(-rate * t[0]);
     const range = hi - lo;
     if (total > 0 && !(total <= MAX_CANCELLATION * range)) {
       reasons.push(

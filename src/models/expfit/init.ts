@@ -16,11 +16,12 @@ import { linearLayout, type Problem } from './problem.ts';
 import { pencilRates } from './pencil.ts';
 import { levenbergMarquardt, type SolverOptions } from './solver.ts';
 import { project } from './varpro.ts';
+import { exp, log, log10, pow } from '../../sim/math/index.ts';
 
 /** Log-rate bounds for the solver (scaled units): 1/r from 1000 spans down to dt/1000. */
 export function thetaBounds(problem: Problem): { lower: number; upper: number } {
   const dt = problem.dtMin / problem.tScale;
-  return { lower: Math.log(1e-3), upper: Math.log(1e3 / dt) };
+  return { lower: log(1e-3), upper: log(1e3 / dt) };
 }
 
 /** A start: log-rates (scaled units) and their SSE on the subsample. */
@@ -76,8 +77,8 @@ export function startingPoints(problem: Problem, terms: number, keep = KEEP): Ca
     previous.forEach((prev, p) => {
       const gaps: Candidate[][] = Array.from({ length: k }, () => []);
       for (const g of grid) {
-        const lg = Math.log(g);
-        if (Array.from(prev.theta).some((th) => Math.abs(th - lg) < Math.log(1.25))) continue;
+        const lg = log(g);
+        if (Array.from(prev.theta).some((th) => Math.abs(th - lg) < log(1.25))) continue;
         const theta = Float64Array.from([...prev.theta, lg]);
         const gap = Array.from(prev.theta).filter((th) => th < lg).length;
         gaps[p === 0 ? gap : 0].push({ theta, sse: sseOf(theta) });
@@ -113,8 +114,8 @@ export function startingPoints(problem: Problem, terms: number, keep = KEEP): Ca
       const keepRates = Array.from(best.theta).filter((_, i) => i !== drop);
       const swaps: Candidate[] = [];
       for (const g of grid) {
-        if (keepRates.some((th) => Math.abs(th - Math.log(g)) < Math.log(1.25))) continue;
-        const theta = Float64Array.from([...keepRates, Math.log(g)]);
+        if (keepRates.some((th) => Math.abs(th - log(g)) < log(1.25))) continue;
+        const theta = Float64Array.from([...keepRates, log(g)]);
         swaps.push({ theta, sse: sseOf(theta) });
       }
       swaps.sort((a, b) => a.sse - b.sse);
@@ -137,9 +138,9 @@ function extraStarts(problem: Problem, k: number, grid: number[]): Float64Array[
   const constant = problem.options.constant;
   let poles = pencilRates(problem.tau, problem.z, k + (constant ? 1 : 0));
   if (constant && poles.length > k) poles = poles.slice(1);
-  if (poles.length === k) starts.push(Float64Array.from(poles, Math.log));
-  const lo = Math.log(grid[0]);
-  const hi = Math.log(grid[grid.length - 1]);
+  if (poles.length === k) starts.push(Float64Array.from(poles, log));
+  const lo = log(grid[0]);
+  const hi = log(grid[grid.length - 1]);
   starts.push(Float64Array.from({ length: k }, (_, i) => lo + ((i + 1) * (hi - lo)) / (k + 1)));
   return starts;
 }
@@ -153,9 +154,9 @@ function rateWindow(problem: Problem): { lo: number; hi: number } {
  *  the window), or -1. */
 function offending(theta: Float64Array, range: { lo: number; hi: number }): number {
   for (let i = 0; i < theta.length; i++) {
-    const r = Math.exp(theta[i]);
+    const r = exp(theta[i]);
     if (r < range.lo || r > range.hi) return i;
-    for (let j = 0; j < i; j++) if (Math.abs(theta[i] - theta[j]) < Math.log(MIN_RATE_RATIO)) return i;
+    for (let j = 0; j < i; j++) if (Math.abs(theta[i] - theta[j]) < log(MIN_RATE_RATIO)) return i;
   }
   return -1;
 }
@@ -167,7 +168,7 @@ function splitMerged(theta: Float64Array): Float64Array | null {
   for (let i = 1; i < order.length; i++) {
     const a = order[i - 1];
     const b = order[i];
-    if (theta[b] - theta[a] < Math.log(1.05)) {
+    if (theta[b] - theta[a] < log(1.05)) {
       const out = Float64Array.from(theta);
       const mid = (theta[a] + theta[b]) / 2;
       out[a] = mid - Math.LN2;
@@ -182,8 +183,8 @@ function splitMerged(theta: Float64Array): Float64Array | null {
 function rateGrid(problem: Problem): number[] {
   const lo = 0.2;
   const hi = problem.tScale / problem.dtMin;
-  const count = Math.min(32, Math.max(8, Math.ceil(4 * Math.log10(hi / lo)) + 1));
-  return Array.from({ length: count }, (_, i) => lo * (hi / lo) ** (i / (count - 1)));
+  const count = Math.min(32, Math.max(8, Math.ceil(4 * log10(hi / lo)) + 1));
+  return Array.from({ length: count }, (_, i) => lo * pow(hi / lo, i / (count - 1)));
 }
 
 /** The trial with the lowest SSE, as a family of one (none when empty). */
@@ -205,7 +206,7 @@ export function subsample(problem: Problem): Problem {
   if (n <= SUBSAMPLE_EVEN + SUBSAMPLE_LOG) return problem;
   const keep = new Set<number>();
   for (let i = 0; i < SUBSAMPLE_EVEN; i++) keep.add(Math.round((i * (n - 1)) / (SUBSAMPLE_EVEN - 1)));
-  for (let i = 0; i < SUBSAMPLE_LOG; i++) keep.add(Math.round(Math.exp((i * Math.log(n)) / (SUBSAMPLE_LOG - 1))) - 1);
+  for (let i = 0; i < SUBSAMPLE_LOG; i++) keep.add(Math.round(exp((i * log(n)) / (SUBSAMPLE_LOG - 1))) - 1);
   const idx = [...keep].filter((i) => i >= 0 && i < n).sort((a, b) => a - b);
   const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]);
   const w = problem.w ? pick(problem.w) : null;

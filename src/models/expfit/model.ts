@@ -1,4 +1,5 @@
 // The model: X(t) = x0 + sum_i amplitude_i * exp(-rate_i * t), rate_i > 0, terms sorted by rate.
+import { exp } from '../../sim/math/index.ts';
 
 /** One exponential term, amplitude * exp(-rate * t). */
 export interface ExpTerm {
@@ -15,7 +16,7 @@ export interface ExpModel {
 /** X(t) for one t. */
 export function evaluateModel(model: ExpModel, t: number): number {
   let s = model.x0;
-  for (const { amplitude, rate } of model.terms) s += amplitude * Math.exp(-rate * t);
+  for (const { amplitude, rate } of model.terms) s += amplitude * exp(-rate * t);
   return s;
 }
 

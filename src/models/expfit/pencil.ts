@@ -7,6 +7,7 @@
 
 import { eigs, inv, typeOf, type Complex } from 'mathjs';
 import { svdRight } from './linalg.ts';
+import { log } from '../../sim/math/index.ts';
 
 /** Up to `count` positive rates (in tau units), ascending, from K = count poles; rates that
  *  come out <= 0 or non-finite are dropped. `points` caps the resampling grid. */
@@ -59,8 +60,8 @@ export function pencilRates(
   }
   const rates: number[] = [];
   for (const value of values) {
-    const mod = typeOf(value) === 'Complex' ? Math.hypot((value as Complex).re, (value as Complex).im) : Math.abs(value as number);
-    const r = -Math.log(mod) / h;
+    const mod = typeOf(value) === 'Complex' ? modulus(value as Complex) : Math.abs(value as number);
+    const r = -log(mod) / h;
     if (Number.isFinite(r) && r > 0) rates.push(r);
   }
   return rates.sort((a, b) => a - b);
@@ -89,4 +90,13 @@ function uniformSamples(tau: ArrayLike<number>, z: ArrayLike<number>, points: nu
     s[j] = z[i] + Math.min(1, Math.max(0, f)) * (z[i + 1] - z[i]);
   }
   return { s, h };
+}
+
+/** |z| without Math.hypot, whose rounding differs between engines (see src/sim/math). */
+function modulus(z: Complex): number {
+  const scale = Math.max(Math.abs(z.re), Math.abs(z.im));
+  if (scale === 0 || scale === Infinity) return scale;
+  const re = z.re / scale;
+  const im = z.im / scale;
+  return scale * Math.sqrt(re * re + im * im);
 }

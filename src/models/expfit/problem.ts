@@ -8,6 +8,7 @@
 //   rate = r / tScale, amplitude = yScale * a * exp(r * tRef / tScale), x0 = yShift + yScale * z0.
 
 import { parameterCount } from './model.ts';
+import { pow } from '../../sim/math/index.ts';
 
 export type TermCount = 0 | 1 | 2 | 3 | 4;
 
@@ -164,7 +165,7 @@ export function makeProblem(t: ArrayLike<number>, y: ArrayLike<number>, options?
   let sw2 = 0;
   for (let i = 0; i < n; i++) sw2 += w ? w[i] * w[i] : 1;
   // Rounding level: residuals of ~256 ulps of the data's scale at every point.
-  const sseFloor = sw2 * (256 * Number.EPSILON) ** 2;
+  const sseFloor = sw2 * pow(256 * Number.EPSILON, 2);
   return {
     options: o,
     n,

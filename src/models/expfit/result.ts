@@ -8,6 +8,7 @@ import type { LinearLayout, Problem, TermCount } from './problem.ts';
 import { isConverged, STOP_MESSAGES, type StopReason } from './solver.ts';
 import { fitStatistics, SINGULAR_CONDITION } from './statistics.ts';
 import type { Projection } from './varpro.ts';
+import { exp } from '../../sim/math/index.ts';
 
 /** Standard errors, in the shape of the parameters; null where they cannot be computed. */
 export interface StandardErrors {
@@ -102,7 +103,7 @@ export function buildResult(problem: Problem, layout: LinearLayout, proj: Projec
   const raw: ExpTerm[] = [];
   for (let k = 0; k < N; k++) {
     const r = proj.rates[k];
-    raw.push({ amplitude: yScale * proj.amplitudes[off + k] * Math.exp((r * tRef) / tScale), rate: r / tScale });
+    raw.push({ amplitude: yScale * proj.amplitudes[off + k] * exp((r * tRef) / tScale), rate: r / tScale });
   }
   if (!Number.isFinite(x0) || raw.some((term) => !Number.isFinite(term.amplitude) || !Number.isFinite(term.rate))) {
     throw new Error(

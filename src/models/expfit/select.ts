@@ -16,6 +16,7 @@ import { parameterCount } from './model.ts';
 import type { Problem } from './problem.ts';
 import type { FitResult, SelectionStep } from './result.ts';
 import { fTestPValue } from './statistics.ts';
+import { pow } from '../../sim/math/index.ts';
 
 /** Significance level of the F-test for adding a term. */
 export const ALPHA = 0.01;
@@ -26,10 +27,10 @@ export const EXACT = 1e-10;
 export function fitAuto(problem: Problem): FitResult {
   const { constant, initial } = problem.options;
   const n = problem.nEff;
-  const floor = problem.sseFloor * problem.yScale ** 2;
+  const floor = problem.sseFloor * pow(problem.yScale, 2);
   // A model that reproduces the data to ~10 significant digits leaves nothing to explain.
   const sumW2 = problem.w ? problem.w.reduce((a, w) => a + w * w, 0) : problem.n;
-  const exact = sumW2 * (EXACT * problem.yScale) ** 2;
+  const exact = sumW2 * pow(EXACT * problem.yScale, 2);
   const feasible = (N: number) => {
     if (N === 0 && !constant && initial !== null && initial !== 0) return false;
     return parameterCount(N, constant, initial) < n;

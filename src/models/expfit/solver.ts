@@ -6,6 +6,7 @@
 // through the normal equations, which would square J's condition number.
 
 import { lstsq, norm2, qrFactor } from './linalg.ts';
+import { pow } from '../../sim/math/index.ts';
 
 /** Why the solver stopped. The first five mean converged. */
 export type StopReason =
@@ -139,7 +140,7 @@ export function levenbergMarquardt<E extends Evaluation>(
         const before = cur.sse;
         theta = next;
         cur = trial;
-        lambda *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
+        lambda *= Math.max(1 / 3, 1 - pow(2 * rho - 1, 3));
         nu = 2;
         if (actual <= o.ftol * before && predicted <= o.ftol * before) return done('ftol', iter);
         break;

@@ -8,6 +8,7 @@ import { lgamma } from 'mathjs';
 import { inverseNormal, qrFactor } from './linalg.ts';
 import type { LinearLayout, Problem } from './problem.ts';
 import type { Projection } from './varpro.ts';
+import { exp, log, log1p, pow } from '../../sim/math/index.ts';
 
 /** Condition number of the equilibrated Jacobian above which it is treated as singular. */
 export const SINGULAR_CONDITION = 1e12;
@@ -46,14 +47,14 @@ export function fitStatistics(problem: Problem, layout: LinearLayout, proj: Proj
   const floor = problem.sseFloor * yScale * yScale;
   const sst = totalSumOfSquares(problem);
   const r2 = sst > 0 ? 1 - sse / sst : sse === 0 ? 1 : null;
-  const ll = n * Math.log(Math.max(sse, floor, Number.MIN_VALUE) / n);
+  const ll = n * log(Math.max(sse, floor, Number.MIN_VALUE) / n);
   const dof = n - k;
   const stats: FitStatistics = {
     sse,
     rmse: Math.sqrt(sse / n),
     r2,
     aic: ll + 2 * k,
-    bic: ll + k * Math.log(n),
+    bic: ll + k * log(n),
     n,
     k,
     dof,
@@ -88,7 +89,7 @@ export function fitStatistics(problem: Problem, layout: LinearLayout, proj: Proj
   const rho = problem.tRef / tScale;
   for (let j = 0; j < q; j++) if (off === 1) M[0][j] = yScale * layout.E[0][j];
   for (let t = 0; t < N; t++) {
-    const grow = Math.exp(proj.rates[t] * rho);
+    const grow = exp(proj.rates[t] * rho);
     for (let j = 0; j < q; j++) M[1 + 2 * t][j] = yScale * grow * layout.E[off + t][j];
     M[1 + 2 * t][q + t] = yScale * proj.amplitudes[off + t] * grow * rho;
     M[2 + 2 * t][q + t] = 1 / tScale;
@@ -145,7 +146,7 @@ export function totalSumOfSquares(problem: Problem): number {
   }
   const mean = sw > 0 ? s / sw : 0;
   let sst = 0;
-  for (let i = 0; i < n; i++) sst += (w ? w[i] * w[i] : 1) * (y[i] - mean) ** 2;
+  for (let i = 0; i < n; i++) sst += (w ? w[i] * w[i] : 1) * pow(y[i] - mean, 2);
   return sst;
 }
 
@@ -171,8 +172,8 @@ export function studentTCoverage(x: number, nu: number): number {
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(x > 0)) return 0;
   if (!(x < 1)) return 1;
-  const lnFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  const front = Math.exp(lnFront);
+  const lnFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
+  const front = exp(lnFront);
   // The continued fraction converges fast for x < (a + 1) / (a + b + 2); else use symmetry.
   if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
   return 1 - (front * betaFraction(1 - x, b, a)) / b;

@@ -6,6 +6,7 @@
 
 import { lstsq, qrFactor, projectOut, type QR } from './linalg.ts';
 import type { LinearLayout, Problem } from './problem.ts';
+import { exp } from '../../sim/math/index.ts';
 
 /** The projected problem evaluated at one theta (scaled units throughout). */
 export interface Projection {
@@ -31,14 +32,14 @@ export function project(problem: Problem, layout: LinearLayout, theta: ArrayLike
   const { tau, z, w, n } = problem;
   const { p, q, a0, E, terms } = layout;
   const off = layout.constant ? 1 : 0;
-  const rates = Float64Array.from(theta, Math.exp);
+  const rates = Float64Array.from(theta, exp);
   // Full basis B (p columns): [1 if constant, exp(-r_k tau)].
   const B: Float64Array[] = [];
   if (layout.constant) B.push(new Float64Array(n).fill(1));
   for (let k = 0; k < terms; k++) {
     const r = rates[k];
     const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = Math.exp(-r * tau[i]);
+    for (let i = 0; i < n; i++) col[i] = exp(-r * tau[i]);
     B.push(col);
   }
   // Phi = W B E (q columns) and the target W z - W B a0.

@@ -10,6 +10,7 @@ import type { ServiceGroup } from './groups';
 import type { Match } from './match';
 import { type Regime, producerStream } from './streams';
 import { transportTheory } from './transport';
+import { pow } from '../../sim/math/index.ts';
 
 /** The analysis of one closed-loop producer. */
 export interface ClientLoop {
@@ -42,7 +43,7 @@ export interface ClientLoop {
 function deliveriesIfCompleted(f: number, m: number | null): number {
   if (f === 0) return 1;
   if (m === null) return 1 / (1 - f);
-  return (1 - (m + 1) * f ** m + m * f ** (m + 1)) / ((1 - f) * (1 - f ** m));
+  return (1 - (m + 1) * pow(f, m) + m * pow(f, m + 1)) / ((1 - f) * (1 - pow(f, m)));
 }
 
 /** Why this loop has no exact model here, or null. */

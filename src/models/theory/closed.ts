@@ -4,6 +4,7 @@
 // delays form an infinite-server station, insensitive to their distributions; the queue is
 // exponential FCFS servers or one processor-sharing server (any service distribution).
 import { type QueueResult, integerAtLeast, nonNegative, positive } from './result';
+import { exp, log } from '../../sim/math/index.ts';
 
 const MVA = 'Reiser & Lavenberg (1980), "Mean-value analysis of closed multichain queuing networks", J. ACM 27(2), 313-322';
 const FINITE_SOURCE =
@@ -49,16 +50,16 @@ function distribution(n: number, demand: number, delay: number, units: number): 
     p[n] = 1; // nobody is ever away from the queue
     return p;
   }
-  const logRatio = Math.log(demand / delay);
+  const logRatio = log(demand / delay);
   const logW = new Float64Array(n + 1);
   let top = 0;
   for (let k = 1; k <= n; k++) {
     // w_k / w_{k-1} = (n - k + 1) (D / Z) / min(k, c)
-    logW[k] = logW[k - 1] + Math.log(n - k + 1) + logRatio - Math.log(Math.min(k, units));
+    logW[k] = logW[k - 1] + log(n - k + 1) + logRatio - log(Math.min(k, units));
     if (logW[k] > top) top = logW[k];
   }
   let sum = 0;
-  for (let k = 0; k <= n; k++) sum += p[k] = Math.exp(logW[k] - top);
+  for (let k = 0; k <= n; k++) sum += p[k] = exp(logW[k] - top);
   for (let k = 0; k <= n; k++) p[k] /= sum;
   return p;
 }

@@ -12,6 +12,7 @@ import { mg1ps } from './ps';
 import type { QueueResult } from './result';
 import { fmt, pct } from './format';
 import { type Flow, type Stream, isKnown } from './streams';
+import { pow } from '../../sim/math/index.ts';
 
 type Pooled = Extract<ServiceGroup, { kind: 'pooled' }>;
 type Result = QueueResult | PriorityResult;
@@ -63,7 +64,7 @@ function addWait(r: Result, delay: number): Result {
 function shiftForPrefetch(r: QueueResult, units: number, held: number): QueueResult {
   if (held === units || r.Lq === null) return r;
   if (r.capacity !== null || !r.stable) return { ...r, Lq: null, Wq: null, pWait: null };
-  const factor = r.load ** (held - units);
+  const factor = pow(r.load, held - units);
   const Lq = r.Lq * factor;
   const geometric = GEOMETRIC_TAIL.has(r.model);
   return {
@@ -130,7 +131,7 @@ function sharing(queue: Queue, group: Pooled, b: Behaviour, arrival: Stream, mea
   const c = group.servers;
   if (c === 1) {
     const r = mg1ps(arrival.rate, meanService, group.serviceScv, group.exponential, b.concurrency, b.prefetch);
-    const binds = r.load ** (b.concurrency + 1);
+    const binds = pow(r.load, b.concurrency + 1);
     if (!group.exponential && r.stable && binds >= LIMIT_BINDS)
       return reason(
         `processor sharing limited to ${b.concurrency} messages with non-exponential service: the limit binds about ${pct(binds)} of the time, and limited PS has no closed form here`,
@@ -150,7 +151,7 @@ function sharing(queue: Queue, group: Pooled, b: Behaviour, arrival: Stream, mea
     `processor sharing on ${c} servers: M/M/${c} figures, as if the servers stayed balanced (approximate); queue line beyond ${b.prefetch} held per server`,
   );
   const r = mmc(arrival.rate, 1 / meanService, c);
-  const Lq = r.Lq === null ? null : r.Lq * r.load ** (c * (b.prefetch - 1));
+  const Lq = r.Lq === null ? null : r.Lq * pow(r.load, c * (b.prefetch - 1));
   return {
     result: { ...r, exact: false, method: 'M/M/c, balanced processor sharing', Lq, Wq: Lq === null ? null : Lq / arrival.rate, pWait: null },
     notes,

@@ -1,4 +1,5 @@
 // Truncated geometric sums, the tails of every birth-death queue with a finite buffer.
+import { exp, expm1, log } from '../../sim/math/index.ts';
 
 /** Past this many terms geometricSums switches from summation to the closed forms. */
 const MAX_TERMS = 10_000_000;
@@ -23,10 +24,10 @@ export function geometricSums(r: number, m: number): { g0: number; g1: number } 
     if (t < 1e-17 * g0 && (j + 1) * t < 1e-17 * g1) return { g0, g1 };
   }
   if (last === m) return { g0, g1 };
-  const logR = Math.log(r);
-  const rm = Math.exp(m * logR);
+  const logR = log(r);
+  const rm = exp(m * logR);
   return {
-    g0: Math.expm1((m + 1) * logR) / Math.expm1(logR),
+    g0: expm1((m + 1) * logR) / expm1(logR),
     g1: (r * (1 - (m + 1) * rm + m * rm * r)) / ((1 - r) * (1 - r)),
   };
 }

@@ -3,6 +3,7 @@
 // messages only, so K = capacity + c (the matcher converts).
 import { geometricSums } from './geometric';
 import { type QueueResult, integerAtLeast, nonNegative, positive } from './result';
+import { exp, log } from '../../sim/math/index.ts';
 
 const REFERENCE = 'Gross, Shortle, Thompson & Harris (2008), Fundamentals of Queueing Theory, 4th ed., section 2.5';
 
@@ -42,25 +43,25 @@ export function mmck(lambda: number, mu: number, c: number, K: number): QueueRes
   // log w_n = n log a - log n!, n = 0..c, built as a running sum (no factorials).
   const logW = new Array<number>(c + 1);
   logW[0] = 0;
-  for (let n = 1; n <= c; n++) logW[n] = logW[n - 1] + Math.log(a / n);
-  const logWK = logW[c] + m * Math.log(rho); // the weight of n = K
+  for (let n = 1; n <= c; n++) logW[n] = logW[n - 1] + log(a / n);
+  const logWK = logW[c] + m * log(rho); // the weight of n = K
   let top = logWK;
   for (const lw of logW) top = Math.max(top, lw);
   let low = 0; // sum of weights for n < c
   let lowBusy = 0; // sum of n w_n for n < c (busy servers)
   for (let n = 0; n < c; n++) {
-    const w = Math.exp(logW[n] - top);
+    const w = exp(logW[n] - top);
     low += w;
     lowBusy += n * w;
   }
   // Tail n = c..K: weights w_c rho^j (j = n - c). For rho > 1 write them from the top end,
   // w_K (1/rho)^i with i = K - n, so every ratio summed is <= 1.
-  const wK = Math.exp(logWK - top);
+  const wK = exp(logWK - top);
   let tail: number; // sum over n = c..K
   let tailWaiting: number; // sum of (n - c) w_n
   let tailBelowK: number; // sum over n = c..K-1
   if (rho <= 1) {
-    const wc = Math.exp(logW[c] - top);
+    const wc = exp(logW[c] - top);
     const { g0, g1 } = geometricSums(rho, m);
     tail = wc * g0;
     tailWaiting = wc * g1;

@@ -3,6 +3,7 @@
 // a long poll for `wait` s (answered by the first arrival) and the next poll comes `interval`
 // after it began. So an idle server listens for w = min(wait, T) out of every T = interval
 // seconds and is deaf for the rest; a busy one fetches as soon as it has room.
+import { exp, expm1, pow } from '../../sim/math/index.ts';
 
 const SETUP =
   'M/G/1 with setup times (exceptional first service): Takagi (1991), Queueing Analysis vol. 1, ch. 2; with no long poll it is the M/G/1 with multiple vacations of length T, whose wait grows by T/2 (Fuhrmann & Cooper (1985), Oper. Res. 33(5), 1117-1129)';
@@ -29,13 +30,13 @@ function setupMoments(lambda: number, T: number, w: number): { d1: number; d2: n
   let i2 = 0;
   for (let i = 0; i <= n; i++) {
     const s = i * h;
-    const weight = (i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2) * Math.exp(-lambda * s);
+    const weight = (i === 0 || i === n ? 1 : i % 2 === 1 ? 4 : 2) * exp(-lambda * s);
     i1 += weight * (a - s);
     i2 += weight * (a - s) * (a - s);
   }
   // Density of the arrival's phase u = X mod T, X ~ exp(lambda): lambda e^(-lambda u) / (1 - e^(-lambda T));
   // as lambda -> 0 it is uniform, 1 / T.
-  const K = lambda > 0 ? (lambda * Math.exp(-lambda * w)) / -Math.expm1(-lambda * T) : 1 / T;
+  const K = lambda > 0 ? (lambda * exp(-lambda * w)) / -expm1(-lambda * T) : 1 / T;
   return { d1: (K * i1 * h) / 3, d2: (K * i2 * h) / 3 };
 }
 
@@ -56,7 +57,7 @@ export function setupDelay(lambda: number, interval: number, wait: number): numb
 export function lightTrafficPollDelay(servers: number, interval: number, wait: number): number {
   if (wait >= interval) return 0;
   const deaf = (interval - wait) / interval;
-  return (interval * deaf ** (servers + 1)) / (servers + 1);
+  return (interval * pow(deaf, servers + 1)) / (servers + 1);
 }
 
 /**

@@ -1,6 +1,7 @@
 // M/G/1 processor sharing ('async' handling with shared: true): the messages in handling share
 // the server's speed equally. Its mean sojourn does not depend on the service distribution.
 import { type QueueResult, integerAtLeast, nonNegative, positive, unstableResult } from './result';
+import { pow } from '../../sim/math/index.ts';
 
 const REFERENCE = 'Kleinrock (1976), Queueing Systems vol. 2, section 4.4: M/G/1-PS, T = E[S] / (1 - rho)';
 
@@ -34,7 +35,7 @@ export function mg1ps(
   const rho = lambda * meanService;
   const base = {
     model: 'M/G/1-PS' as const,
-    exact: exponential || rho ** (limit + 1) < NEGLIGIBLE,
+    exact: exponential || pow(rho, limit + 1) < NEGLIGIBLE,
     method: 'processor sharing (insensitive)',
     reference: REFERENCE,
     lambda,
@@ -47,14 +48,14 @@ export function mg1ps(
     load: rho,
   };
   if (rho >= 1) return unstableResult(base);
-  const Lq = rho ** (held + 1) / (1 - rho);
+  const Lq = pow(rho, held + 1) / (1 - rho);
   return {
     ...base,
     stable: true,
     loss: 0,
     throughput: lambda,
     utilization: rho,
-    pWait: rho ** held,
+    pWait: pow(rho, held),
     L: rho / (1 - rho),
     Lq,
     W: meanService / (1 - rho),

@@ -1,6 +1,7 @@
 // Two-moment descriptions of arrival streams inside a network: how the squared coefficient of
 // variation (scv) of interarrival times changes when streams merge, split or pass a queue.
 // Whitt (1983), "The Queueing Network Analyzer", Bell Syst. Tech. J. 62(9), 2779-2815.
+import { pow } from '../../sim/math/index.ts';
 
 /** Merged streams: the rate-weighted scv (QNA's basic superposition approximation). */
 export function superpositionScv(streams: { rate: number; scv: number }[]): number {
@@ -27,6 +28,6 @@ export function roundRobinScv(scv: number, k: number): number {
  * cd^2 = 1 + (1 - rho^2) (ca^2 - 1) + rho^2 (cs^2 - 1) / sqrt(c).
  */
 export function departureScv(arrivalScv: number, serviceScv: number, rho: number, c: number): number {
-  const r2 = Math.min(rho, 1) ** 2;
+  const r2 = pow(Math.min(rho, 1), 2);
   return Math.max(0, 1 + (1 - r2) * (arrivalScv - 1) + (r2 * (serviceScv - 1)) / Math.sqrt(c));
 }

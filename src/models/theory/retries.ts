@@ -3,6 +3,7 @@
 // the number of deliveries is a geometric variable truncated at maxDeliveries.
 import type { Ack, DistSpec } from '../../sim/scenario/types';
 import { survival } from './survival';
+import { exp, expm1, log1p, pow } from '../../sim/math/index.ts';
 
 /**
  * Per message entering the queue (the engine's counters divided by the messages that arrived).
@@ -80,9 +81,9 @@ export function retryTheory(ack: Ack, service: DistSpec): RetryTheory {
     };
   }
   // sum_{j < m} r^j = (1 - r^m) / (1 - r), as -expm1(m log(1 - s)) / s with s = 1 - r.
-  const D = m === null ? 1 / ends : ends === 0 ? m : -Math.expm1(m * Math.log1p(-ends)) / ends;
-  const deadLetter = m === null ? 0 : ends === 0 ? 1 : Math.exp(m * Math.log1p(-ends));
-  const handledOnce = m === null ? 1 : 1 - f ** m;
+  const D = m === null ? 1 / ends : ends === 0 ? m : -expm1(m * log1p(-ends)) / ends;
+  const deadLetter = m === null ? 0 : ends === 0 ? 1 : exp(m * log1p(-ends));
+  const handledOnce = m === null ? 1 : 1 - pow(f, m);
   const handlings = (1 - f) * D;
   return {
     redeliveryProbability: r,

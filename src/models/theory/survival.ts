@@ -2,6 +2,7 @@
 // visibility timeout.
 import type { DistSpec } from '../../sim/scenario/types';
 import { normalCdf, upperIncompleteGamma } from '../../sim/stats/special';
+import { exp, log, log1p, pow } from '../../sim/math/index.ts';
 
 const clamp01 = (p: number): number => Math.min(1, Math.max(0, p));
 
@@ -14,7 +15,7 @@ export function survival(spec: DistSpec, x: number): number {
   if (!(x >= 0)) throw new RangeError(`survival: x must be a number >= 0, got ${x}`);
   switch (spec.dist) {
     case 'exponential':
-      return Math.exp(-spec.rate * x);
+      return exp(-spec.rate * x);
     case 'deterministic':
       return spec.value > x ? 1 : 0;
     case 'uniform':
@@ -27,16 +28,16 @@ export function survival(spec: DistSpec, x: number): number {
     case 'lognormal': {
       if (spec.cv === 0) return spec.mean > x ? 1 : 0;
       if (x === 0) return 1;
-      const s2 = Math.log1p(spec.cv * spec.cv);
-      const mu = Math.log(spec.mean) - s2 / 2;
-      return normalCdf(-(Math.log(x) - mu) / Math.sqrt(s2));
+      const s2 = log1p(spec.cv * spec.cv);
+      const mu = log(spec.mean) - s2 / 2;
+      return normalCdf(-(log(x) - mu) / Math.sqrt(s2));
     }
     case 'hyperexponential':
-      return clamp01(spec.probs.reduce((s, p, i) => s + p * Math.exp(-spec.rates[i] * x), 0));
+      return clamp01(spec.probs.reduce((s, p, i) => s + p * exp(-spec.rates[i] * x), 0));
     case 'pareto':
-      return x < spec.scale ? 1 : (spec.scale / x) ** spec.shape;
+      return x < spec.scale ? 1 : pow(spec.scale / x, spec.shape);
     case 'weibull':
-      return Math.exp(-((x / spec.scale) ** spec.shape));
+      return exp(-pow(x / spec.scale, spec.shape));
     case 'empirical':
       return spec.values.filter((v) => v > x).length / spec.values.length;
     default: {

@@ -5,6 +5,7 @@ import { type ServiceGroup, serviceCapacity } from './groups';
 import { networkRates } from './offered';
 import { trafficEquations } from './jackson';
 import { fmt, pct } from './format';
+import { exp, pow } from '../../sim/math/index.ts';
 
 export { fmt, pct };
 
@@ -16,10 +17,10 @@ const TIMEOUT_WARNING = 1e-3;
 function peakRate(p: Producer, horizon: number): number {
   if (p.rate === null) return 0;
   const { x0, terms } = p.rate;
-  const at = (t: number) => x0 + terms.reduce((s, k) => s + k.amplitude * Math.exp(-k.rate * t), 0);
+  const at = (t: number) => x0 + terms.reduce((s, k) => s + k.amplitude * exp(-k.rate * t), 0);
   let peak = at(0);
   const steps = 400;
-  for (let i = 0; i <= steps; i++) peak = Math.max(peak, at(horizon * 10 ** (-6 + (6 * i) / steps)));
+  for (let i = 0; i <= steps; i++) peak = Math.max(peak, at(horizon * pow(10, -6 + (6 * i) / steps)));
   return peak;
 }
 

@@ -2,6 +2,7 @@
  * The M/M/c/K (or M/M/c) queue as a birth-death chain on the number in system n:
  * birth rate lambda for n < K, death rate mu * min(n, c).
  */
+import { exp, log } from '../../sim/math/index.ts';
 
 /** An M/M/c/K queue; capacity K is the maximum number in system (waiting + in service), null = unbounded. */
 export interface BirthDeathQueue {
@@ -52,8 +53,8 @@ export function birthDeathRates(q: BirthDeathQueue, top: number): Rates {
  */
 export function logStationaryWeights(q: BirthDeathQueue, top: number): Float64Array {
   const logU = new Float64Array(top + 1);
-  const logLambda = Math.log(q.lambda);
-  for (let n = 1; n <= top; n++) logU[n] = logU[n - 1] + logLambda - Math.log(q.mu * Math.min(n, q.servers));
+  const logLambda = log(q.lambda);
+  for (let n = 1; n <= top; n++) logU[n] = logU[n - 1] + logLambda - log(q.mu * Math.min(n, q.servers));
   return logU;
 }
 
@@ -63,8 +64,8 @@ export function logSumExp(x: ArrayLike<number>, from = 0, to = x.length): number
   for (let i = from; i < to; i++) if (x[i] > max) max = x[i];
   if (max === -Infinity) return -Infinity;
   let s = 0;
-  for (let i = from; i < to; i++) s += Math.exp(x[i] - max);
-  return max + Math.log(s);
+  for (let i = from; i < to; i++) s += exp(x[i] - max);
+  return max + log(s);
 }
 
 /**
@@ -81,5 +82,5 @@ export function stationaryDistribution(q: BirthDeathQueue, top: number): Float64
   }
   const logU = logStationaryWeights(q, top);
   const logZ = logSumExp(logU);
-  return logU.map((v) => Math.exp(v - logZ));
+  return logU.map((v) => exp(v - logZ));
 }

@@ -18,6 +18,7 @@
  * (sqrt(mu) - sqrt(lambda))^2, which is returned directly.
  */
 import { birthDeathRates, checkQueue, type BirthDeathQueue } from './birthDeath.ts';
+import { pow } from '../../sim/math/index.ts';
 
 export interface RelaxationRate {
   /** the spectral gap: smallest nonzero eigenvalue of -Q, per unit time */
@@ -82,7 +83,7 @@ function finiteGap(q: BirthDeathQueue, K: number): number {
 
 function infiniteGap(q: BirthDeathQueue): { rate: number; edge: number; isolated: boolean } {
   const { lambda, mu, servers: c } = q;
-  const edge = (Math.sqrt(c * mu) - Math.sqrt(lambda)) ** 2;
+  const edge = pow(Math.sqrt(c * mu) - Math.sqrt(lambda), 2);
   const alpha = lambda + c * mu;
   const beta2 = lambda * c * mu;
   // Top block: states 0..c-1, diagonal lambda + n mu, squared off-diagonal lambda (n+1) mu.
@@ -121,7 +122,7 @@ export function relaxationRate(q: BirthDeathQueue): RelaxationRate {
     );
   }
   if (c === 1) {
-    const rate = (Math.sqrt(mu) - Math.sqrt(lambda)) ** 2;
+    const rate = pow(Math.sqrt(mu) - Math.sqrt(lambda), 2);
     return { rate, timeConstant: 1 / rate, method: 'closed-form', edge: rate, isolated: false };
   }
   const { rate, edge, isolated } = infiniteGap(q);

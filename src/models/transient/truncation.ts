@@ -13,6 +13,7 @@
  */
 import { logGamma } from '../../sim/stats/special.ts';
 import type { BirthDeathQueue } from './birthDeath.ts';
+import { exp, log, log1p } from '../../sim/math/index.ts';
 
 export interface Truncation {
   /** the top state N of the truncated chain */
@@ -26,7 +27,7 @@ function logPoissonUpperTailBound(m: number, k: number): number {
   if (m === 0) return k <= 0 ? 0 : -Infinity;
   const r = m / (k + 1);
   if (k <= 0 || r >= 1) return 0;
-  return -m + k * Math.log(m) - logGamma(k + 1) - Math.log1p(-r);
+  return -m + k * log(m) - logGamma(k + 1) - log1p(-r);
 }
 
 interface Bounds {
@@ -49,18 +50,18 @@ function bounds(q: BirthDeathQueue, n0: number, horizon: number): Bounds {
   if (!(rho < 1) || m === 0) {
     return { arrivals, stationary: () => 0, stationaryLevel: () => Infinity, start };
   }
-  const logRho = Math.log(rho);
+  const logRho = log(rho);
   // log u_n (unnormalised stationary weights, u_0 = 1) and log sum_{j >= n0} u_j.
   const logU = (n: number): number => {
     let s = 0;
-    for (let j = 1; j <= Math.min(n, c); j++) s += Math.log(lambda / (mu * j));
+    for (let j = 1; j <= Math.min(n, c); j++) s += log(lambda / (mu * j));
     return s + Math.max(0, n - c) * logRho;
   };
   const from = Math.max(n0, c);
-  let tail = Math.exp(logU(from) - logU(n0)) / (1 - rho);
-  for (let j = n0; j < from; j++) tail += Math.exp(logU(j) - logU(n0));
-  const logTailN0 = logU(n0) + Math.log(tail);
-  const logFactor = Math.log(rho / (1 - rho) + m);
+  let tail = exp(logU(from) - logU(n0)) / (1 - rho);
+  for (let j = n0; j < from; j++) tail += exp(logU(j) - logU(n0));
+  const logTailN0 = logU(n0) + log(tail);
+  const logFactor = log(rho / (1 - rho) + m);
   const logUc = logU(c);
   return {
     arrivals,
@@ -74,14 +75,14 @@ function bounds(q: BirthDeathQueue, n0: number, horizon: number): Bounds {
 export function truncationBound(q: BirthDeathQueue, n0: number, horizon: number, level: number): number {
   if (q.lambda === 0 || horizon === 0) return 0;
   const b = bounds(q, n0, horizon);
-  return Math.min(1, Math.exp(Math.min(b.arrivals(level), b.stationary(level))));
+  return Math.min(1, exp(Math.min(b.arrivals(level), b.stationary(level))));
 }
 
 /** The smallest level N >= max(n0, c, 1) whose truncation error over [0, horizon] is at most epsilon. */
 export function chooseTruncation(q: BirthDeathQueue, n0: number, horizon: number, epsilon: number): Truncation {
   const b = bounds(q, n0, horizon);
   if (q.lambda === 0 || horizon === 0) return { level: b.start, massBound: 0 };
-  const logEps = Math.log(epsilon);
+  const logEps = log(epsilon);
   const nStationary = b.stationaryLevel(logEps);
   // Arrivals bound: scan N upwards (decreasing once N - n0 + 1 > m - 1), no further than needed.
   let level = b.start;

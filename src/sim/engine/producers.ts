@@ -1,4 +1,5 @@
 import type { ProducerState, QueueState } from './model.ts';
+import { exp, log1p } from '../math/index.ts';
 
 /**
  * Time of a producer's next message after `from`. Renewal producers add one interarrival time.
@@ -13,7 +14,7 @@ export function nextArrivalTime(p: ProducerState, from: number): number {
   for (;;) {
     const bound = rateBound(p, t);
     if (!(bound > 0)) return Infinity;
-    t -= Math.log1p(-p.rng()) / bound;
+    t -= log1p(-p.rng()) / bound;
     if (t >= p.stop) return Infinity;
     if (p.rng() * bound <= rateAt(p, t)) return t;
   }
@@ -21,14 +22,14 @@ export function nextArrivalTime(p: ProducerState, from: number): number {
 
 export function rateAt(p: ProducerState, t: number): number {
   let lambda = p.x0;
-  for (let i = 0; i < p.rates.length; i++) lambda += p.amplitudes[i] * Math.exp(-p.rates[i] * t);
+  for (let i = 0; i < p.rates.length; i++) lambda += p.amplitudes[i] * exp(-p.rates[i] * t);
   return lambda;
 }
 
 function rateBound(p: ProducerState, t: number): number {
   let bound = p.x0;
   for (let i = 0; i < p.rates.length; i++) {
-    if (p.amplitudes[i] > 0) bound += p.amplitudes[i] * Math.exp(-p.rates[i] * t);
+    if (p.amplitudes[i] > 0) bound += p.amplitudes[i] * exp(-p.rates[i] * t);
   }
   return bound;
 }

@@ -3,6 +3,7 @@ import type { Rng } from './rng';
 import type { Distribution } from './distributions';
 import { positive, positiveInteger } from './checks';
 import { marsagliaTsang } from './variates';
+import { log, pow } from '../math/index.ts';
 
 /** Gamma(shape, scale): mean shape * scale, variance shape * scale^2. */
 export class Gamma implements Distribution {
@@ -31,7 +32,7 @@ export class Gamma implements Distribution {
     const g = marsagliaTsang(rng, this.d, this.c);
     if (!this.boost) return this.scale * g;
     // Gamma(a) = Gamma(a + 1) * U^(1/a) for a < 1 (Marsaglia & Tsang 2000, section 6).
-    return this.scale * g * Math.pow(1 - rng(), this.invShape);
+    return this.scale * g * pow(1 - rng(), this.invShape);
   }
   toString(): string {
     return `gamma(shape=${this.shape}, scale=${this.scale})`;
@@ -65,7 +66,7 @@ export class Erlang implements Distribution {
     // of them stay far above underflow, so the log is finite.
     let p = 1;
     for (let i = 0; i < this.k; i++) p *= 1 - rng();
-    return -this.phaseMean * Math.log(p);
+    return -this.phaseMean * log(p);
   }
   toString(): string {
     return `erlang(k=${this.k}, mean=${this.mean})`;

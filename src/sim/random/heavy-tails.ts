@@ -4,6 +4,7 @@ import type { Distribution } from './distributions';
 import { nonNegative, positive, scvOf } from './checks';
 import { gamma } from '../stats/special.ts';
 import { standardNormal, unitExponential } from './variates';
+import { exp, log, log1p, pow } from '../math/index.ts';
 
 /** Parameterised by its own mean and coefficient of variation: exp(N(mu, sigma^2)). */
 export class Lognormal implements Distribution {
@@ -16,14 +17,14 @@ export class Lognormal implements Distribution {
   constructor(mean: number, cv: number) {
     this.mean = positive('lognormal mean', mean);
     this.cv = nonNegative('lognormal cv', cv);
-    const s2 = Math.log1p(cv * cv); // sigma^2 = ln(1 + cv^2)
+    const s2 = log1p(cv * cv); // sigma^2 = ln(1 + cv^2)
     this.sigma = Math.sqrt(s2);
-    this.mu = Math.log(mean) - s2 / 2;
-    this.variance = (cv * mean) ** 2;
+    this.mu = log(mean) - s2 / 2;
+    this.variance = pow(cv * mean, 2);
     this.scv = scvOf(this.mean, this.variance);
   }
   sample(rng: Rng): number {
-    return Math.exp(this.mu + this.sigma * standardNormal(rng));
+    return exp(this.mu + this.sigma * standardNormal(rng));
   }
   toString(): string {
     return `lognormal(mean=${this.mean}, cv=${this.cv})`;
@@ -52,7 +53,7 @@ export class Pareto implements Distribution {
     this.negInvShape = -1 / shape;
   }
   sample(rng: Rng): number {
-    return this.scale * Math.pow(1 - rng(), this.negInvShape); // 1 - u in (0, 1]: no division by 0
+    return this.scale * pow(1 - rng(), this.negInvShape); // 1 - u in (0, 1]: no division by 0
   }
   toString(): string {
     return `pareto(shape=${this.shape}, scale=${this.scale})`;
@@ -77,7 +78,7 @@ export class Weibull implements Distribution {
     this.scv = scvOf(this.mean, this.variance);
   }
   sample(rng: Rng): number {
-    return this.scale * Math.pow(unitExponential(rng), this.invShape); // inverse CDF
+    return this.scale * pow(unitExponential(rng), this.invShape); // inverse CDF
   }
   toString(): string {
     return `weibull(shape=${this.shape}, scale=${this.scale})`;

@@ -1,17 +1,24 @@
 // Allocation-free variate kernels shared by the distribution classes (hot path).
 import type { Rng } from './rng';
-
-const TWO_PI = 2 * Math.PI;
+import { log, log1p } from '../math/index.ts';
 
 /** Exp(1): -log1p(-u) with u in [0, 1), so log(0) cannot happen (as d3-random does). */
 export function unitExponential(rng: Rng): number {
-  return -Math.log1p(-rng());
+  return -log1p(-rng());
 }
 
-/** N(0, 1) by Box-Muller from two fresh uniforms; the second variate is dropped to keep no state. */
+/**
+ * N(0, 1) by Marsaglia's polar method (SIAM Review 6(3), 1964): Box-Muller without sin and cos,
+ * which engines round differently (see src/sim/math). The second variate is dropped to keep no
+ * state.
+ */
 export function standardNormal(rng: Rng): number {
-  const r = Math.sqrt(-2 * Math.log1p(-rng())); // 1 - u is in (0, 1]
-  return r * Math.cos(TWO_PI * rng());
+  for (;;) {
+    const u = 2 * rng() - 1;
+    const v = 2 * rng() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
+  }
 }
 
 /**
@@ -31,6 +38,6 @@ export function marsagliaTsang(rng: Rng, d: number, c: number): number {
     const u = rng();
     const x2 = x * x;
     if (u < 1 - 0.0331 * x2 * x2) return d * v; // squeeze: skips the logs ~98% of the time
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }

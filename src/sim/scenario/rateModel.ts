@@ -1,9 +1,10 @@
 // Checks that a time-varying rate lambda(t) = x0 + sum a exp(-r t) never goes negative.
 import type { RateModel } from './types.ts';
+import { exp, log10, pow } from '../math/index.ts';
 
 export function lambdaAt(model: RateModel, t: number): number {
   let sum = model.x0;
-  for (const { amplitude, rate } of model.terms) sum += amplitude * Math.exp(-rate * t);
+  for (const { amplitude, rate } of model.terms) sum += amplitude * exp(-rate * t);
   return sum;
 }
 
@@ -26,10 +27,10 @@ export function findNegativeRate(model: RateModel): { t: number; value: number }
   if (model.terms.length === 0) return null;
 
   const rates = model.terms.map((k) => k.rate);
-  const lo = Math.log10(FIRST_TIME_CONSTANTS / Math.max(...rates));
-  const hi = Math.log10(LAST_TIME_CONSTANTS / Math.min(...rates));
+  const lo = log10(FIRST_TIME_CONSTANTS / Math.max(...rates));
+  const hi = log10(LAST_TIME_CONSTANTS / Math.min(...rates));
   const n = Math.ceil((hi - lo) * POINTS_PER_DECADE) + 1;
-  const grid = Array.from({ length: n + 2 }, (_, i) => (i === 0 ? 0 : 10 ** (lo + ((i - 1) * (hi - lo)) / n)));
+  const grid = Array.from({ length: n + 2 }, (_, i) => (i === 0 ? 0 : pow(10, lo + ((i - 1) * (hi - lo)) / n)));
   let best = 0;
   let bestValue = at0;
   for (let i = 1; i < grid.length; i++) {

@@ -1,3 +1,5 @@
+import { exp, log } from '../math/index.ts';
+
 /**
  * A LogHistogram as plain data (structured-clone and, with non-finite numbers encoded, JSON safe):
  * its bin layout, exact count/sum/min/max, and only the non-empty bins as [index, count] pairs.
@@ -41,9 +43,9 @@ export class LogHistogram {
     readonly relativeError = 0.005,
   ) {
     this.growth = 1 + 2 * relativeError;
-    this.logMin = Math.log(lowest);
-    this.invLogGrowth = 1 / Math.log(this.growth);
-    this.counts = new Float64Array(Math.ceil(Math.log(highest / lowest) * this.invLogGrowth) + 1);
+    this.logMin = log(lowest);
+    this.invLogGrowth = 1 / log(this.growth);
+    this.counts = new Float64Array(Math.ceil(log(highest / lowest) * this.invLogGrowth) + 1);
   }
 
   add(x: number): void {
@@ -55,7 +57,7 @@ export class LogHistogram {
       this.underflow++;
       return;
     }
-    let i = Math.floor((Math.log(x) - this.logMin) * this.invLogGrowth);
+    let i = Math.floor((log(x) - this.logMin) * this.invLogGrowth);
     if (i >= this.counts.length) i = this.counts.length - 1;
     this.counts[i]++;
   }
@@ -102,7 +104,7 @@ export class LogHistogram {
     for (let i = 0; i < this.counts.length; i++) {
       seen += this.counts[i];
       if (seen >= rank) {
-        const mid = Math.exp(this.logMin + (i + 0.5) / this.invLogGrowth);
+        const mid = exp(this.logMin + (i + 0.5) / this.invLogGrowth);
         return Math.min(this.max, Math.max(this.min, mid));
       }
     }

@@ -2,6 +2,7 @@
  * Special functions for output analysis: log-gamma, the regularized incomplete beta and gamma
  * functions, and the standard normal distribution. Pure numerics, no dependencies.
  */
+import { exp, log, log1p } from '../math/index.ts';
 
 const LOG_SQRT_2PI = 0.9189385332046728; // log(sqrt(2 pi))
 const LOG_SQRT_PI = 0.5723649429247001; // log(sqrt(pi)) = logGamma(1/2)
@@ -16,15 +17,15 @@ const LANCZOS = [
   1.5056327351493116e-7,
 ];
 
-/** log(Gamma(x)) for x > 0 (reflection for x < 1/2), relative error about 1e-15. */
+/** log(Gamma(x)) for x > 0 (Gamma(x) = Gamma(x + 1) / x below 1/2), relative error about 1e-15. */
 export function logGamma(x: number): number {
   if (!(x > 0)) throw new Error(`logGamma: x must be > 0, got ${x}`);
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) return logGamma(x + 1) - log(x); // no reflection: it needs sin, see src/sim/math
   const z = x - 1;
   let a = LANCZOS[0];
   const t = z + LANCZOS_G + 0.5;
   for (let i = 1; i < LANCZOS.length; i++) a += LANCZOS[i] / (z + i);
-  return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return LOG_SQRT_2PI + (z + 0.5) * log(t) - t + log(a);
 }
 
 /** Stirling series remainder S(z) of log Gamma(z) (Bernoulli terms up to B8), for z >= 20. */
@@ -39,7 +40,7 @@ function stirlingTail(z: number): number {
  */
 export function logGammaRatioHalf(a: number): number {
   if (a < 20) return logGamma(a + 0.5) - logGamma(a);
-  return 0.5 * Math.log(a) + a * Math.log1p(0.5 / a) - 0.5 + stirlingTail(a + 0.5) - stirlingTail(a);
+  return 0.5 * log(a) + a * log1p(0.5 / a) - 0.5 + stirlingTail(a + 0.5) - stirlingTail(a);
 }
 
 /** Continued fraction of the incomplete beta function, modified Lentz (Numerical Recipes 3rd ed. §6.4, betacf). */
@@ -86,7 +87,7 @@ export function incompleteBeta(a: number, b: number, x: number, y = 1 - x, logBe
   if (x === 0) return 0;
   if (y === 0) return 1;
   const lb = logBeta ?? logGamma(a) + logGamma(b) - logGamma(a + b);
-  const front = Math.exp(a * Math.log(x) + b * Math.log(y) - lb);
+  const front = exp(a * log(x) + b * log(y) - lb);
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
   return 1 - (front * betaContinuedFraction(b, a, y)) / b;
 }
@@ -100,7 +101,7 @@ export function upperIncompleteGamma(a: number, x: number): number {
   if (!(x >= 0)) throw new Error(`upperIncompleteGamma: x must be >= 0, got ${x}`);
   if (x === 0) return 1;
   const lga = a === 0.5 ? LOG_SQRT_PI : logGamma(a);
-  const front = Math.exp(-x + a * Math.log(x) - lga);
+  const front = exp(-x + a * log(x) - lga);
   if (x < a + 1) {
     let ap = a;
     let del = 1 / a;
@@ -142,7 +143,7 @@ export function normalCdf(x: number): number {
 
 /** Standard normal density. */
 export function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x - LOG_SQRT_2PI);
+  return exp(-0.5 * x * x - LOG_SQRT_2PI);
 }
 
 /**
@@ -157,7 +158,7 @@ export function normalQuantile(p: number): number {
   }
   if (p === 0.5) return 0;
   const q = p < 0.5 ? p : 1 - p; // lower-tail probability, x < 0
-  const s = Math.sqrt(-2 * Math.log(q));
+  const s = Math.sqrt(-2 * log(q));
   let x = -(s - (2.515517 + s * (0.802853 + s * 0.010328)) / (1 + s * (1.432788 + s * (0.189269 + s * 0.001308))));
   for (let i = 0; i < 50; i++) {
     const u = (normalCdf(x) - q) / normalPdf(x);
@@ -170,5 +171,5 @@ export function normalQuantile(p: number): number {
 
 /** Gamma(x) for x > 0; overflows to Infinity above x ~ 171.6. */
 export function gamma(x: number): number {
-  return Math.exp(logGamma(x));
+  return exp(logGamma(x));
 }

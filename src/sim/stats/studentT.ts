@@ -10,6 +10,7 @@
  * at df = 1e4 for p from 1e-30 to 1/2. df = Infinity is the normal quantile.
  */
 import { incompleteBeta, logGammaRatioHalf, normalCdf, normalQuantile } from './special.ts';
+import { exp, expm1, log, log1p, pow, tanPi } from '../math/index.ts';
 
 const LOG_SQRT_PI = 0.5723649429247001;
 const EXPANSION_DF = 1e4;
@@ -30,13 +31,13 @@ function lowerTail(t: number, df: number, logB: number): number {
 }
 
 function density(t: number, df: number, logB: number): number {
-  return Math.exp(-logB - 0.5 * Math.log(df) - ((df + 1) / 2) * Math.log1p((t * t) / df));
+  return exp(-logB - 0.5 * log(df) - ((df + 1) / 2) * log1p((t * t) / df));
 }
 
 /** Student t density with df degrees of freedom. */
 export function studentTPdf(t: number, df: number): number {
   checkDf('studentTPdf', df);
-  if (df === Infinity) return Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+  if (df === Infinity) return exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
   return density(t, df, logBetaHalf(df));
 }
 
@@ -62,7 +63,7 @@ function hillStart(u: number, df: number): number {
   const b = 48 / (a * a);
   let c = ((20700 * a / b - 98) * a - 16) * a + 96.36;
   const d = ((94.5 / (b + c) - 3) / b + 1) * Math.sqrt((a * Math.PI) / 2) * df;
-  let y = Math.pow(d * 2 * u, 2 / df);
+  let y = pow(d * 2 * u, 2 / df);
   if (y > 0.05 + a) {
     // Asymptotic inverse expansion about the normal.
     const x = normalQuantile(u);
@@ -70,7 +71,7 @@ function hillStart(u: number, df: number): number {
     if (df < 5) c += 0.3 * (df - 4.5) * (x + 0.6);
     c += (((0.05 * d * x - 5) * x - 7) * x - 2) * x + b;
     y = (((((0.4 * y + 6.3) * y + 36) * y + 94.5) / c - y - 3) / b + 1) * x;
-    y = Math.expm1(a * y * y);
+    y = expm1(a * y * y);
   } else {
     y = ((1 / (((df + 6) / (df * y) - 0.089 * d - 0.822) * (df + 2) * 3) + 0.5 / (df + 4)) * y - 1) *
       (df + 1) / (df + 2) + 1 / y;
@@ -121,7 +122,7 @@ export function studentTQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
   const u = p < 0.5 ? p : 1 - p;
   let t: number;
-  if (df === 1) t = -1 / Math.tan(Math.PI * u); // Cauchy
+  if (df === 1) t = -1 / tanPi(u); // Cauchy
   else if (df === 2) t = (2 * u - 1) / Math.sqrt(2 * u * (1 - u));
   else if (df === Infinity) t = normalQuantile(u);
   else if (df > EXPANSION_DF) t = expansion(normalQuantile(u), df);
