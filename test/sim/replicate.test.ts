@@ -36,7 +36,7 @@ describe('runReplication + combineReplications', () => {
     const data = runReplication(scenario, 0, 200).figures;
     expect(structuredClone(data)).toEqual(data);
     expect(figuresToData(figuresFromData(data))).toEqual(data);
-    expect(data.classes.map(([v]) => v)).toEqual([0, 1]);
+    expect(data.classes.map(([v]) => v).sort()).toEqual([0, 1]); // in the order the run met them
   });
 
   it('combineReplications refuses a missing or repeated replication', () => {

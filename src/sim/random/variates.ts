@@ -1,11 +1,10 @@
 // Allocation-free variate kernels shared by the distribution classes (hot path).
 import type { Rng } from './rng';
-import { log, log1p } from '../math/index.ts';
+import { log } from '../math/index.ts';
+import { zigguratExponential } from './exponentialZiggurat.ts';
 
-/** Exp(1): -log1p(-u) with u in [0, 1), so log(0) cannot happen (as d3-random does). */
-export function unitExponential(rng: Rng): number {
-  return -log1p(-rng());
-}
+/** Exp(1), by the ziggurat (no logarithm on the common path). */
+export const unitExponential = zigguratExponential;
 
 /**
  * N(0, 1) by Marsaglia's polar method (SIAM Review 6(3), 1964): Box-Muller without sin and cos,

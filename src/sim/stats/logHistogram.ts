@@ -1,4 +1,32 @@
 import { exp, log } from '../math/index.ts';
+import { HI, POW2, POW2_BIAS } from '../math/bits.ts';
+
+// The bin index needs a logarithm per recorded latency (the engine's hot path), but not a correctly
+// rounded one: binLog below is exact to ~2e-13 absolute, far inside a bin (log-width ~0.01), and
+// is built of IEEE operations only, so it bins alike on every engine. About 3x faster than log.
+const TABLE_BITS = 7;
+const TABLE = 1 << TABLE_BITS;
+/** Centres c_j = 1 + (j + 1/2) / 128 of the mantissa's 128 slices of [1, 2), their logs and inverses. */
+const CENTRE = new Float64Array(TABLE);
+const LOG_CENTRE = new Float64Array(TABLE);
+const INV_CENTRE = new Float64Array(TABLE);
+for (let j = 0; j < TABLE; j++) {
+  CENTRE[j] = 1 + (j + 0.5) / TABLE;
+  LOG_CENTRE[j] = log(CENTRE[j]);
+  INV_CENTRE[j] = 1 / CENTRE[j];
+}
+const words = new Float64Array(1);
+const highWord = new Int32Array(words.buffer);
+
+/** log(x) for normal finite x > 0, absolute error < 2e-13: x = 2^e m, log m = log c_j + log1p(r). */
+function binLog(x: number): number {
+  words[0] = x;
+  const hi = highWord[HI];
+  const e = (hi >> 20) - 1023;
+  const j = (hi >> (20 - TABLE_BITS)) & (TABLE - 1);
+  const r = (x * POW2[POW2_BIAS - e] - CENTRE[j]) * INV_CENTRE[j]; // |r| < 1/256
+  return e * Math.LN2 + LOG_CENTRE[j] + r * (1 - r * (0.5 - r * (1 / 3 - r * 0.25)));
+}
 
 /**
  * A LogHistogram as plain data (structured-clone and, with non-finite numbers encoded, JSON safe):
@@ -57,9 +85,9 @@ export class LogHistogram {
       this.underflow++;
       return;
     }
-    let i = Math.floor((log(x) - this.logMin) * this.invLogGrowth);
-    if (i >= this.counts.length) i = this.counts.length - 1;
-    this.counts[i]++;
+    const last = this.counts.length - 1;
+    const i = x < this.highest ? Math.floor((binLog(x) - this.logMin) * this.invLogGrowth) : last;
+    this.counts[i < last ? i : last]++;
   }
 
   /** Adds another histogram with the same bins (pooling replications). */
