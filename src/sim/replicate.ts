@@ -31,6 +31,8 @@ export interface SampledSeries {
   R: Float64Array;
   /** Messages waiting, per queue in scenario order. */
   queueQ: Float64Array[];
+  /** Servers provisioned, per consumer group in scenario order (absent from older producers of this data). */
+  consumerN?: Float64Array[];
 }
 
 /** What one replication hands back: structured-clone safe (postMessage) as it is. */
@@ -100,7 +102,7 @@ export function runReplication(
   const rec = sim.recorder;
   rec.finish();
   const figures = figuresToData(replicationFigures(sim));
-  const series = options.series === false ? null : { P: rec.P, Q: rec.Q, C: rec.C, H: rec.H, R: rec.R, queueQ: rec.queueQ };
+  const series = options.series === false ? null : { P: rec.P, Q: rec.Q, C: rec.C, H: rec.H, R: rec.R, queueQ: rec.queueQ, consumerN: rec.consumerN };
   return { replication, figures, series };
 }
 
@@ -126,6 +128,7 @@ export function combineReplications(scenario: Scenario, warmup: number, results:
   const acc = new SeriesAccumulator(
     sampleGrid(scenario.horizon, scenario.sampleEvery),
     scenario.queues.map((q) => q.id),
+    scenario.consumers.map((c) => c.id),
   );
   for (const r of ordered) {
     if (r.series === null) throw new Error(`combineReplications: replication ${r.replication} has no series`);

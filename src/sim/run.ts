@@ -38,6 +38,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): Simulati
   const series = new SeriesAccumulator(
     sampleGrid(scenario.horizon, scenario.sampleEvery),
     scenario.queues.map((q) => q.id),
+    scenario.consumers.map((c) => c.id),
   );
   const figures = [];
   const reps = scenario.replications;

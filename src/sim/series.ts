@@ -20,6 +20,9 @@ export interface Series {
   Rrate: number[];
   /** Messages waiting, per queue. */
   queues: Record<string, { Q: number[] }>;
+  /** Servers provisioned per consumer group (`N`, constant unless it autoscales). An addition to
+   *  DESIGN.md section 3. */
+  consumers: Record<string, { N: number[] }>;
   /** 95% band of the replications' mean Q(t) (Student t), when there are 2+ replications. */
   band: { Q: { lo: number[]; hi: number[] } } | null;
 }
@@ -33,14 +36,15 @@ export class SeriesAccumulator {
   constructor(
     private readonly t: Float64Array,
     private readonly queueIds: string[],
+    private readonly consumerIds: string[] = [],
   ) {
-    this.sums = Array.from({ length: 5 + queueIds.length }, () => new Float64Array(t.length));
+    this.sums = Array.from({ length: 5 + queueIds.length + consumerIds.length }, () => new Float64Array(t.length));
     this.qSquares = new Float64Array(t.length);
   }
 
   /** Adds one replication's samples: a Recorder, or the same arrays as plain data. */
-  add(rec: Pick<Recorder, 'P' | 'Q' | 'C' | 'H' | 'R' | 'queueQ'>): void {
-    const parts = [rec.P, rec.Q, rec.C, rec.H, rec.R, ...rec.queueQ];
+  add(rec: Pick<Recorder, 'P' | 'Q' | 'C' | 'H' | 'R' | 'queueQ'> & { consumerN?: Float64Array[] }): void {
+    const parts = [rec.P, rec.Q, rec.C, rec.H, rec.R, ...rec.queueQ, ...(rec.consumerN ?? []).slice(0, this.consumerIds.length)];
     parts.forEach((x, j) => {
       const s = this.sums[j];
       for (let k = 0; k < s.length; k++) s[k] += x[k];
@@ -55,6 +59,8 @@ export class SeriesAccumulator {
     const [P, Q, C, H, R] = [0, 1, 2, 3, 4].map(mean);
     const queues: Series['queues'] = {};
     this.queueIds.forEach((id, i) => (queues[id] = { Q: mean(5 + i) }));
+    const consumers: Series['consumers'] = {};
+    this.consumerIds.forEach((id, i) => (consumers[id] = { N: mean(5 + this.queueIds.length + i) }));
     return {
       t: Array.from(this.t),
       P,
@@ -67,6 +73,7 @@ export class SeriesAccumulator {
       Hrate: rates(this.t, H),
       Rrate: rates(this.t, R),
       queues,
+      consumers,
       band: n > 1 ? this.band(Q) : null,
     };
   }

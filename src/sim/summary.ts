@@ -14,8 +14,18 @@ export interface ReplicationFigures {
     expiredFraction: number;
     arrivalRate: number;
   }[];
-  consumers: { utilization: number; throughput: number }[];
+  consumers: {
+    utilization: number;
+    throughput: number;
+    consumerSeconds: number;
+    meanCount: number;
+    scaleChanges: number;
+    reversals: number;
+  }[];
   meanSojourn: number;
+  /** Replies received (done, without reply) per second: in time (goodput), and all (throughput). */
+  goodput: number;
+  throughput: number;
   endToEnd: LogHistogram;
   /** Per priority value: mean wait and sojourn in this replication. */
   classes: Map<number, { meanWait: number; meanSojourn: number }>;
@@ -59,6 +69,13 @@ export interface MessageTotals {
   polls: number;
   /** Polls that returned nothing (after their long-poll wait). */
   emptyPolls: number;
+  /** Producers with a timeout: requests started, retry messages sent, attempts that timed out,
+   *  requests that gave up (attempts or budget exhausted), replies after their client gave up. */
+  requests: number;
+  retries: number;
+  timedOut: number;
+  gaveUp: number;
+  wasted: number;
   /** At the horizon: waiting in queues, and in flight (in transport, held by consumers, un-acked). */
   waiting: number;
   inFlight: number;
@@ -81,17 +98,34 @@ export interface QueueSummary {
   arrivalRate: MeanCI;
 }
 
+export interface ConsumerSummary {
+  /** Busy units / (units per server x consumer-seconds). */
+  utilization: MeanCI;
+  throughput: MeanCI;
+  /** Integral of the servers provisioned over the window (the cost); count x window when fixed. */
+  consumerSeconds: MeanCI;
+  /** consumerSeconds / window. */
+  meanCount: MeanCI;
+  /** Autoscaling: changes of the count per replication, and reversals of its direction (flapping). */
+  scaleChanges: MeanCI;
+  reversals: MeanCI;
+}
+
 export interface Summary {
   /** The warm-up that was deleted, in seconds. */
   warmup: number;
   replications: number;
   queues: Record<string, QueueSummary>;
-  consumers: Record<string, { utilization: MeanCI; throughput: MeanCI }>;
+  consumers: Record<string, ConsumerSummary>;
   /** Per priority class (keyed by the priority value), when priorities are used. */
   classes: Record<string, { meanWait: MeanCI; meanSojourn: MeanCI }>;
   messages: MessageTotals & {
     /** First enqueue -> last handling, for messages that left after the warm-up. */
     meanSojourn: MeanCI;
+    /** Replies (or messages done, with no reply) per second that reached a client still waiting
+     *  (every one when the producer has no timeout), and all of them. */
+    goodput: MeanCI;
+    throughput: MeanCI;
     /** Production -> leaving, pooled over replications; percentiles within 0.5% (LogHistogram). */
     endToEnd: { mean: number | null; p50: number | null; p95: number | null; p99: number | null; max: number | null };
   };
@@ -122,13 +156,22 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
     };
   });
   const consumers = sim.consumers.map((g, i) => ({
-    utilization: rec.busyArea[i] / (g.capacityUnits * window),
+    utilization:
+      g.autoscaler === null
+        ? rec.busyArea[i] / (g.capacityUnits * window)
+        : rec.busyArea[i] / ((g.shared ? 1 : g.concurrency) * rec.consumerArea[i]),
     throughput: rec.handledW[i] / window,
+    consumerSeconds: rec.consumerArea[i],
+    meanCount: rec.consumerArea[i] / window,
+    scaleChanges: g.autoscaler?.changes ?? 0,
+    reversals: g.autoscaler?.reversals ?? 0,
   }));
   return {
     queues,
     consumers,
     meanSojourn: ratio(rec.messageSojournSum, rec.messageSojournCount),
+    goodput: rec.goodW / window,
+    throughput: rec.answeredW / window,
     endToEnd: rec.endToEnd,
     classes: new Map(
       (sim.classes?.values ?? []).map((value, k) => [
@@ -157,6 +200,11 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
       lostInTransit: rec.lostInTransit,
       polls: rec.polls,
       emptyPolls: rec.emptyPolls,
+      requests: rec.requests,
+      retries: rec.retries,
+      timedOut: rec.timedOut,
+      gaveUp: rec.gaveUp,
+      wasted: rec.wasted,
       waiting,
       // Everything present that is not waiting, less what is done and only awaits its reply.
       inFlight: sim.present - waiting - sim.replying,
@@ -184,6 +232,10 @@ export function summarise(scenario: Scenario, warmup: number, reps: ReplicationF
     consumers[c.id] = {
       utilization: across((r) => r.consumers[i].utilization),
       throughput: across((r) => r.consumers[i].throughput),
+      consumerSeconds: across((r) => r.consumers[i].consumerSeconds),
+      meanCount: across((r) => r.consumers[i].meanCount),
+      scaleChanges: across((r) => r.consumers[i].scaleChanges),
+      reversals: across((r) => r.consumers[i].reversals),
     };
   });
   const classValues = [...new Set(reps.flatMap((r) => [...r.classes.keys()]))].sort((a, b) => a - b);
@@ -210,6 +262,8 @@ export function summarise(scenario: Scenario, warmup: number, reps: ReplicationF
     messages: {
       ...totals,
       meanSojourn: across((r) => r.meanSojourn),
+      goodput: across((r) => r.goodput),
+      throughput: across((r) => r.throughput),
       endToEnd: {
         mean: orNull(latency.mean),
         p50: orNull(latency.quantile(0.5)),

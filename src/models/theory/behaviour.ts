@@ -1,7 +1,7 @@
 // How a consumer group takes and handles messages, reduced to what the models need: parallel
 // channels, processor sharing, prefetch, fetching, retries, availability, outages, replies.
 import { makeDistribution } from '../../sim/random/distributions';
-import type { Ack, Consumer, Fetch } from '../../sim/scenario/types';
+import type { Ack, Autoscale, Consumer, Fetch } from '../../sim/scenario/types';
 import { pct } from './format';
 import { type RetryTheory, retryTheory } from './retries';
 
@@ -31,6 +31,9 @@ export interface Behaviour {
   outages: { start: number; end: number }[];
   /** Mean reply delay (0 without replies; Infinity if it has no mean). */
   reply: number;
+  /** The count changes over time: an autoscaling policy, slowdown windows. */
+  autoscale: Autoscale | null;
+  slowdowns: { start: number; end: number; factor: number }[];
 }
 
 export function behaviourOf(c: Consumer, horizon: number): Behaviour {
@@ -57,19 +60,22 @@ export function behaviourOf(c: Consumer, horizon: number): Behaviour {
     failures,
     outages: c.outages.filter((w) => w.start < horizon),
     reply: c.reply === null ? 0 : makeDistribution(c.reply).mean,
+    autoscale: c.autoscale,
+    slowdowns: c.slowdowns.filter((w) => w.start < horizon),
   };
 }
 
 /** Same handling, fetching, acks, prefetch, failures and outages (count, reply and then may differ). */
 export function sameBehaviour(a: Consumer, b: Consumer): boolean {
   const key = (c: Consumer) =>
-    JSON.stringify([c.handling, c.concurrency, c.shared, c.prefetch, c.fetch, c.ack, c.outages, c.failures]);
+    JSON.stringify([c.handling, c.concurrency, c.shared, c.prefetch, c.fetch, c.ack, c.outages, c.failures, c.autoscale, c.slowdowns]);
   return key(a) === key(b);
 }
 
-/** Service rate of a group when every server is busy: count x channels x availability / E[S]. */
+/** Service rate of a group when every server is busy: count (an autoscaled group's max) x
+ *  channels x availability / E[S]. */
 export function groupCapacity(c: Consumer, b: Behaviour): number {
-  return (c.count * b.channels * b.availability) / makeDistribution(c.service).mean;
+  return ((c.autoscale?.max ?? c.count) * b.channels * b.availability) / makeDistribution(c.service).mean;
 }
 
 /** "failures 1%, ack loss 0.1%, visibility timeout 30 s, at most 5 deliveries" (for notes). */

@@ -97,6 +97,8 @@ export function producerStream(p: Producer, horizon: number): Stream {
   }
   if (p.start > 0)
     notes.push(`producer ${p.id} starts at t = ${p.start}: the steady state describes the time after that`);
+  if (p.timeout !== null && p.retry === null)
+    notes.push(`producer ${p.id} stops waiting after ${p.timeout} s: the queue is unchanged, replies later than that are wasted work`);
   return {
     rate,
     scv,
@@ -105,7 +107,8 @@ export function producerStream(p: Producer, horizon: number): Stream {
     classes: classesOf(p.priority),
     regime,
     notes,
-    loadDependent: null,
+    // A client that retries on timeout sends more when waits are long: a feedback from the queue.
+    loadDependent: p.retry === null ? null : `producer ${p.id} retries requests that time out, so it sends more when waits grow`,
     internal: false,
     viaPriority: false,
   };

@@ -50,6 +50,10 @@ export class MessagePool {
   lastDelivery = new Float64Array(256);
   /** Work left after a preemption (NaN when none): it resumes instead of starting afresh. */
   remaining = new Float64Array(256);
+  /** The client request it is an attempt of (a row of the RequestPool), or -1; and the attempt's
+   *  unique number, which tells whether the client still waits for it. */
+  request = new Int32Array(256);
+  attempt = new Float64Array(256);
 
   private free = new Int32Array(256);
   private freeCount = 0;
@@ -69,6 +73,7 @@ export class MessagePool {
     this.linePos[m] = -1;
     this.client[m] = -1;
     this.klass[m] = -1;
+    this.request[m] = -1;
     return m;
   }
 
@@ -104,6 +109,8 @@ export class MessagePool {
     this.active = growI32(this.active, n);
     this.lastDelivery = growF64(this.lastDelivery, n);
     this.remaining = growF64(this.remaining, n);
+    this.request = growI32(this.request, n);
+    this.attempt = growF64(this.attempt, n);
     this.free = growI32(this.free, n);
   }
 }

@@ -4,6 +4,8 @@ import { makeDistribution, type Distribution } from '../random/distributions.ts'
 import { Deque } from './deque.ts';
 import type { MessagePool } from './messagePool.ts';
 import { makeWaitingLine, type WaitingLine } from './waitingLine.ts';
+import { makeAutoscaler, type Autoscaler } from './autoscaling.ts';
+import { UP } from './serverPhase.ts';
 
 /**
  * The run-time state of each component, compiled once from the checked scenario: ids become
@@ -41,7 +43,13 @@ export interface ProducerState {
   start: number;
   stop: number;
   limit: number;
+  /** New requests sent (retries not counted). */
   sent: number;
+  /** Seconds a client waits for each attempt (Infinity = for ever), and its retry policy. */
+  timeout: number;
+  retry: Scenario['producers'][number]['retry'];
+  /** Retry budget tokens left (Infinity without a budget). */
+  tokens: number;
 }
 
 export interface QueueState {
@@ -81,6 +89,10 @@ export interface ServerState {
   longPoll: boolean;
   pollStarted: number;
   pollSerial: number;
+  /** Autoscaling (serverPhase.ts): UP for every server of a fixed group. `startSerial` tells a
+   *  stale start-up end (the start was cancelled). */
+  phase: number;
+  startSerial: number;
 }
 
 export interface ConsumerState {
@@ -119,6 +131,11 @@ export interface ConsumerState {
   /** Routing: leave to routeTo[i] when u < routeCumulative[i]; otherwise the message leaves. */
   routeTo: QueueState[];
   routeCumulative: Float64Array;
+  /** Service times are multiplied by this (1 outside slowdown windows). */
+  slowdown: number;
+  slowdowns: { start: number; end: number; factor: number }[];
+  /** Null for a fixed count; else the policy and its servers not in `servers`. */
+  autoscaler: Autoscaler | null;
 }
 
 export function compileModel(
@@ -176,27 +193,12 @@ export function compileModel(
       capacityUnits: c.shared ? c.count : c.count * c.concurrency,
       routeTo: c.then.map((r) => queue(r.to)),
       routeCumulative: Float64Array.from(c.then, (r) => (cumulative += r.p)),
+      slowdown: 1,
+      slowdowns: c.slowdowns,
+      autoscaler: null,
     };
-    for (let i = 0; i < c.count; i++) {
-      const server: ServerState = {
-        index: servers.length,
-        group: state,
-        held: 0,
-        buffer: new Deque(),
-        handling: 0,
-        handlingList: [],
-        jobs: [],
-        virtualTime: 0,
-        virtualSince: 0,
-        completionEvent: -1,
-        pollScheduled: false,
-        longPoll: false,
-        pollStarted: 0,
-        pollSerial: 0,
-      };
-      servers.push(server);
-      state.servers.push(server);
-    }
+    for (let i = 0; i < c.count; i++) state.servers.push(newServer(state, servers));
+    if (c.autoscale !== null) state.autoscaler = makeAutoscaler(c.autoscale, c.count, () => newServer(state, servers));
     state.queue.consumers.push(state);
     return state;
   });
@@ -231,7 +233,34 @@ export function compileModel(
     stop: p.stop ?? Infinity,
     limit: p.limit ?? Infinity,
     sent: 0,
+    timeout: p.timeout ?? Infinity,
+    retry: p.retry,
+    tokens: p.retry?.budget?.burst ?? Infinity,
   }));
 
   return { producers, queues, consumers, servers };
+}
+
+/** A new server of group g, numbered after all others (event targets are server numbers). */
+function newServer(group: ConsumerState, servers: ServerState[]): ServerState {
+  const server: ServerState = {
+    index: servers.length,
+    group,
+    held: 0,
+    buffer: new Deque(),
+    handling: 0,
+    handlingList: [],
+    jobs: [],
+    virtualTime: 0,
+    virtualSince: 0,
+    completionEvent: -1,
+    pollScheduled: false,
+    longPoll: false,
+    pollStarted: 0,
+    pollSerial: 0,
+    phase: UP,
+    startSerial: 0,
+  };
+  servers.push(server);
+  return server;
 }

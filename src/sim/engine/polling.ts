@@ -4,6 +4,7 @@
 import type { Simulation } from './simulation.ts';
 import type { ServerState } from './model.ts';
 import * as E from './events.ts';
+import { UP } from './serverPhase.ts';
 
 export function schedulePoll(sim: Simulation, s: ServerState, at: number): void {
   s.pollScheduled = true;
@@ -14,7 +15,7 @@ export function poll(sim: Simulation, s: ServerState): void {
   const g = s.group;
   const now = sim.calendar.now;
   s.pollScheduled = false;
-  if (g.down > 0) return; // comeUp() polls again
+  if (g.down > 0 || s.phase !== UP) return; // comeUp() (or the server's start) polls again
   sim.recorder.polls++;
   const q = g.queue;
   let taken = 0;

@@ -4,6 +4,7 @@ import type { Simulation } from './simulation.ts';
 import type { ProducerState } from './model.ts';
 import * as E from './events.ts';
 import { nextArrivalTime, pickQueue } from './producers.ts';
+import { startAttempt } from './requests.ts';
 
 export function scheduleArrival(sim: Simulation, p: ProducerState, from: number): void {
   if (p.sent >= p.limit) return;
@@ -26,8 +27,11 @@ export function send(sim: Simulation, p: ProducerState, client: number): void {
   produce(sim, p, client);
 }
 
-/** A new message from `p` (for closed-loop `client`, or -1): to its queue, maybe via transport. */
-export function produce(sim: Simulation, p: ProducerState, client: number): void {
+/**
+ * A new message from `p` (for closed-loop `client`, or -1): to its queue, maybe via transport.
+ * With a timeout it is an attempt of a new request, or of `request` when it is a retry.
+ */
+export function produce(sim: Simulation, p: ProducerState, client: number, request = -1): void {
   const now = sim.calendar.now;
   const pool = sim.pool;
   const m = pool.alloc();
@@ -37,9 +41,10 @@ export function produce(sim: Simulation, p: ProducerState, client: number): void
   pool.producer[m] = p.index;
   pool.client[m] = client;
   if (sim.classes) pool.klass[m] = sim.classes.of(pool.priority[m]);
-  p.sent++;
+  if (request < 0) p.sent++;
   sim.present++;
   sim.recorder.produced++;
+  if (p.timeout < Infinity) startAttempt(sim, p, m, request);
   const q = sim.queues[pickQueue(p)];
   const tr = p.transport;
   if (tr === null) {

@@ -30,6 +30,14 @@ export class Recorder {
   lostInTransit = 0;
   polls = 0;
   emptyPolls = 0;
+  /** Timeouts and retries (producers with a `timeout`): requests started, retry messages sent,
+   *  attempts whose client stopped waiting, requests given up, and replies that came after their
+   *  client gave up (wasted work). */
+  requests = 0;
+  retries = 0;
+  timedOut = 0;
+  gaveUp = 0;
+  wasted = 0;
   readonly rejected: Float64Array;
   readonly dropped: Float64Array;
   readonly expired: Float64Array;
@@ -55,6 +63,14 @@ export class Recorder {
   readonly sojournSum: Float64Array;
   readonly sojournCount: Float64Array;
   readonly handledW: Float64Array;
+  /** Replies received (or messages done, with no reply) after the warm-up: all, and those in time
+   *  (every one whose producer has no timeout). */
+  answeredW = 0;
+  goodW = 0;
+  /** Servers provisioned per consumer group, and their integral over the window (consumer-seconds). */
+  readonly consumers: Float64Array;
+  private readonly consumersSince: Float64Array;
+  readonly consumerArea: Float64Array;
   messageSojournSum = 0;
   messageSojournCount = 0;
   readonly endToEnd = new LogHistogram();
@@ -72,6 +88,8 @@ export class Recorder {
   readonly R: Float64Array;
   readonly Q: Float64Array;
   readonly queueQ: Float64Array[];
+  /** Servers provisioned, per consumer group. */
+  readonly consumerN: Float64Array[];
   /** Time of the next sample still to take (Infinity when all are taken). */
   nextSampleTime = 0;
   private nextSample = 0;
@@ -82,6 +100,7 @@ export class Recorder {
     readonly warmup: number,
     readonly horizon: number,
     readonly sampleEvery: number,
+    counts: ArrayLike<number> = new Float64Array(consumers),
   ) {
     const q = () => new Float64Array(queues);
     const c = () => new Float64Array(consumers);
@@ -105,6 +124,9 @@ export class Recorder {
     this.busySince = c();
     this.busyArea = c();
     this.handledW = c();
+    this.consumers = Float64Array.from(counts);
+    this.consumersSince = c();
+    this.consumerArea = c();
     this.sampleTimes = sampleGrid(horizon, sampleEvery);
     const n = this.sampleTimes.length;
     this.P = new Float64Array(n);
@@ -113,6 +135,7 @@ export class Recorder {
     this.R = new Float64Array(n);
     this.Q = new Float64Array(n);
     this.queueQ = Array.from({ length: queues }, () => new Float64Array(n));
+    this.consumerN = Array.from({ length: consumers }, () => new Float64Array(n));
   }
 
   /** Records every sample due strictly before `t` (the engine calls it before an event at t). */
@@ -126,6 +149,7 @@ export class Recorder {
         total += this.length[q];
       }
       this.Q[k] = total;
+      for (let g = 0; g < this.consumers.length; g++) this.consumerN[g][k] = this.consumers[g];
       this.P[k] = this.produced;
       this.C[k] = this.fetched;
       this.H[k] = this.handled;
@@ -180,6 +204,25 @@ export class Recorder {
     }
     this.busy[g] = newBusy;
     this.busySince[g] = t;
+  }
+
+  /** An autoscaled group's provisioned servers changed. */
+  consumersChanged(t: number, g: number, n: number): void {
+    const w = this.warmup;
+    if (t > w) {
+      const since = this.consumersSince[g];
+      this.consumerArea[g] += this.consumers[g] * (t - (since > w ? since : w));
+    }
+    this.consumers[g] = n;
+    this.consumersSince[g] = t;
+  }
+
+  /** The reply reached its client (or the message is done, with no reply); `good`: in time. */
+  answered(t: number, good: boolean): void {
+    if (t >= this.warmup) {
+      this.answeredW++;
+      if (good) this.goodW++;
+    }
   }
 
   /** A delivery (the message is fetched from the queue): `wait` = enqueue -> now. */
@@ -238,7 +281,10 @@ export class Recorder {
       this.lengthChanged(this.horizon, q, this.length[q]);
       this.heldChanged(this.horizon, q, this.held[q]);
     }
-    for (let g = 0; g < this.busy.length; g++) this.busyChanged(this.horizon, g, this.busy[g]);
+    for (let g = 0; g < this.busy.length; g++) {
+      this.busyChanged(this.horizon, g, this.busy[g]);
+      this.consumersChanged(this.horizon, g, this.consumers[g]);
+    }
   }
 }
 

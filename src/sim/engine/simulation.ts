@@ -10,12 +10,15 @@ import { PriorityClasses } from './priorityClasses.ts';
 import { addJob, completeJob } from './processorSharing.ts';
 import * as E from './events.ts';
 import { removeItem } from './lists.ts';
-import { arrival, scheduleArrival, scheduleSend, send } from './producing.ts';
+import { arrival, produce, scheduleArrival, scheduleSend, send } from './producing.ts';
 import { expire, scheduleExpiry } from './expiry.ts';
 import { redeliver, visibilityTimeout } from './redelivery.ts';
 import { answerLongPoll, poll, pollTimeout, schedulePoll } from './polling.ts';
 import { comeUp, goDown } from './outages.ts';
 import { preempt } from './preemption.ts';
+import { evaluate, serverLeft, serverStarted, startAutoscaling } from './autoscaling.ts';
+import { answered, attemptTimedOut, RequestPool } from './requests.ts';
+import { RETIRING } from './serverPhase.ts';
 
 /** More events than this at one simulated instant mean that time has stopped advancing. */
 const MAX_EVENTS_AT_ONE_TIME = 10_000_000;
@@ -35,6 +38,7 @@ export class Simulation {
   readonly calendar = new EventCalendar();
   readonly pool = new MessagePool();
   readonly deliveries = new DeliveryPool();
+  readonly requests = new RequestPool();
   readonly recorder: Recorder;
   readonly producers: ProducerState[];
   readonly queues: QueueState[];
@@ -60,7 +64,8 @@ export class Simulation {
     this.consumers = model.consumers;
     this.servers = model.servers;
     this.horizon = scenario.horizon;
-    this.recorder = new Recorder(this.queues.length, this.consumers.length, warmup, scenario.horizon, scenario.sampleEvery);
+    const counts = scenario.consumers.map((c) => c.count);
+    this.recorder = new Recorder(this.queues.length, this.consumers.length, warmup, scenario.horizon, scenario.sampleEvery, counts);
     this.classes = PriorityClasses.needed(scenario) ? new PriorityClasses(this.recorder) : null;
     const cal = this.calendar;
     for (const p of this.producers) {
@@ -73,6 +78,11 @@ export class Simulation {
         cal.schedule(w.end, E.UP, g.index, 0);
       }
       if (g.failures) cal.schedule(g.failures.mtbf.sample(g.rng), E.FAIL, g.index, 0);
+      g.slowdowns.forEach((w, i) => {
+        cal.schedule(w.start, E.SLOW_START, g.index, i);
+        cal.schedule(w.end, E.SLOW_END, g.index, i);
+      });
+      if (g.autoscaler) startAutoscaling(this, g);
       // Servers first poll at a random phase, so a group's polls do not march in step.
       if (g.poll) for (const s of g.servers) schedulePoll(this, s, g.rng() * g.interval);
     }
@@ -146,6 +156,20 @@ export class Simulation {
       case E.REPAIR:
         this.calendar.schedule(this.now + this.consumers[target].failures!.mtbf.sample(this.consumers[target].rng), E.FAIL, target, 0);
         return comeUp(this, this.consumers[target]);
+      case E.SCALE:
+        return evaluate(this, this.consumers[target]);
+      case E.SERVER_UP:
+        return serverStarted(this, this.servers[target], aux);
+      case E.SLOW_START:
+        this.consumers[target].slowdown = this.consumers[target].slowdowns[payload].factor;
+        return;
+      case E.SLOW_END:
+        this.consumers[target].slowdown = 1;
+        return;
+      case E.TIMEOUT:
+        return attemptTimedOut(this, this.producers[target], payload, aux);
+      case E.RETRY:
+        return produce(this, this.producers[target], -1, payload);
     }
   }
 
@@ -249,7 +273,8 @@ export class Simulation {
     const dp = this.deliveries;
     const m = dp.msg[d];
     const resumed = pool.remaining[m];
-    const work = resumed === resumed ? resumed : g.service.sample(g.rng);
+    // g.slowdown is 1 outside slowdown windows (x * 1 === x: no change to any result).
+    const work = resumed === resumed ? resumed : g.service.sample(g.rng) * g.slowdown;
     pool.remaining[m] = NaN;
     dp.work[d] = work;
     s.handling++;
@@ -263,6 +288,7 @@ export class Simulation {
   }
 
   setBusy(g: ConsumerState, busy: number): void {
+    if (g.autoscaler !== null) g.autoscaler.busyChanged(this.calendar.now, g.busy);
     g.busy = busy;
     this.recorder.busyChanged(this.calendar.now, g.index, busy);
   }
@@ -360,6 +386,10 @@ export class Simulation {
   refill(s: ServerState): void {
     this.startHandling(s);
     const g = s.group;
+    if (s.phase === RETIRING) {
+      if (s.held === 0) serverLeft(this, s);
+      return;
+    }
     if (g.down > 0) return;
     if (g.poll) {
       if (s.held < g.prefetch && !s.pollScheduled && !s.longPoll) schedulePoll(this, s, this.calendar.now);
@@ -380,8 +410,10 @@ export class Simulation {
     const now = this.calendar.now;
     const pool = this.pool;
     this.recorder.complete(now, now - pool.firstEnqueuedAt[m]);
-    if (g.reply === null) this.recorder.endToEndLatency(now, now - pool.producedAt[m]);
-    else {
+    if (g.reply === null) {
+      this.recorder.endToEndLatency(now, now - pool.producedAt[m]);
+      answered(this, m);
+    } else {
       pool.state[m] = REPLYING;
       this.replying++;
       this.calendar.schedule(now + g.reply.sample(g.rng), E.REPLY, 0, m);
@@ -395,6 +427,7 @@ export class Simulation {
     this.recorder.replied++;
     this.replying--;
     this.recorder.endToEndLatency(now, now - this.pool.producedAt[m]);
+    answered(this, m);
     this.finishMessage(m);
   }
 
@@ -416,11 +449,11 @@ export class Simulation {
     const cal = this.calendar;
     const k = cal.kind;
     const what =
-      k === E.ARRIVAL || k === E.SEND
+      k === E.ARRIVAL || k === E.SEND || k === E.TIMEOUT || k === E.RETRY
         ? `producer ${this.producers[cal.target]?.id}`
-        : k === E.HANDLING_END || k === E.SHARED_END || k === E.POLL || k === E.POLL_TIMEOUT
+        : k === E.HANDLING_END || k === E.SHARED_END || k === E.POLL || k === E.POLL_TIMEOUT || k === E.SERVER_UP
           ? `consumer ${this.servers[cal.target]?.group.id}`
-          : k === E.DOWN || k === E.UP || k === E.FAIL || k === E.REPAIR
+          : k === E.DOWN || k === E.UP || k === E.FAIL || k === E.REPAIR || k === E.SCALE || k === E.SLOW_START || k === E.SLOW_END
             ? `consumer ${this.consumers[cal.target]?.id}`
             : k === E.REPLY
               ? 'reply'

@@ -2,7 +2,7 @@
 // failure-repair process.
 import { distSchema, hasZeroMean, toDistSpec } from './distSchema.ts';
 import { formatPath } from './problem.ts';
-import { finite, orDefault, type Add, type Item, type Path } from './rawInput.ts';
+import { finite, given, orDefault, type Add, type Item, type Path } from './rawInput.ts';
 import { isRecord, show } from './show.ts';
 
 export function checkConsumer({ item, path }: Item, add: Add): void {
@@ -18,7 +18,9 @@ export function checkConsumer({ item, path }: Item, add: Add): void {
       add([...path, 'ack', 'visibilityTimeout'], `is needed when ack.loss > 0 (got loss ${loss}): ${why}`);
     }
   }
-  if (Array.isArray(item.outages)) checkOutages(item.outages, [...path, 'outages'], add);
+  if (Array.isArray(item.outages)) checkWindows(item.outages, [...path, 'outages'], add, 'outages');
+  if (Array.isArray(item.slowdowns)) checkWindows(item.slowdowns, [...path, 'slowdowns'], add, 'slowdowns');
+  if (isRecord(item.autoscale)) checkAutoscale(item, item.autoscale, [...path, 'autoscale'], add);
   if (isRecord(item.failures)) checkFailures(item.failures, [...path, 'failures'], add);
 }
 
@@ -36,7 +38,7 @@ type Window = { start: number; end: number; at: string };
 const span = (w: { start: number; end: number }) => `[${w.start}, ${w.end}]`;
 
 /** Each window ends after it starts; together they are sorted by start and do not overlap. */
-function checkOutages(list: unknown[], path: Path, add: Add): void {
+function checkWindows(list: unknown[], path: Path, add: Add, name: 'outages' | 'slowdowns'): void {
   let previous: Window | undefined;
   let latest: Window | undefined; // the window that ends last so far
   list.forEach((w, i) => {
@@ -45,11 +47,11 @@ function checkOutages(list: unknown[], path: Path, add: Add): void {
       add([...path, i, 'end'], `must be > start (got ${w.end}, start ${w.start})`);
       return;
     }
-    const here: Window = { start: w.start, end: w.end, at: formatPath(['outages', i]) };
+    const here: Window = { start: w.start, end: w.end, at: formatPath([name, i]) };
     if (previous && here.start < previous.start) {
-      add([...path, i], `outages must be sorted by start (got ${span(here)} after ${previous.at} ${span(previous)})`);
+      add([...path, i], `${name} must be sorted by start (got ${span(here)} after ${previous.at} ${span(previous)})`);
     } else if (latest && here.start < latest.end) {
-      add([...path, i], `outages must not overlap (got ${span(here)}, which overlaps ${latest.at} ${span(latest)})`);
+      add([...path, i], `${name} must not overlap (got ${span(here)}, which overlaps ${latest.at} ${span(latest)})`);
     }
     previous = here;
     if (!latest || here.end > latest.end) latest = here;
@@ -68,4 +70,22 @@ function checkFailures(failures: Record<string, unknown>, path: Path, add: Add):
       add([...path, key], `mean must be > 0 (got 0): ${ZERO_MEAN[key]}`);
     }
   }
+}
+
+/** min <= count <= max; a utilisation target is a share; features that move servers are not combined. */
+function checkAutoscale(item: Record<string, unknown>, a: Record<string, unknown>, path: Path, add: Add): void {
+  const { min, max, metric, target } = a;
+  const count = orDefault(item.count, 1);
+  if (Number.isInteger(min) && Number.isInteger(max)) {
+    if ((max as number) < (min as number)) add([...path, 'max'], `must be >= min (got ${max}, min ${min})`);
+    else if (Number.isInteger(count) && ((count as number) < (min as number) || (count as number) > (max as number))) {
+      add([...path.slice(0, -1), 'count'], `must be within autoscale [min, max] = [${min}, ${max}] (got ${count}): it is the starting count`);
+    }
+  }
+  if (metric === 'utilization' && finite(target) && target > 1) {
+    add([...path, 'target'], `must be <= 1 with metric "utilization" (got ${target}): a server is at most fully busy`);
+  }
+  const why = 'not supported together with autoscale yet';
+  if (Array.isArray(item.outages) && item.outages.length > 0) add([...path.slice(0, -1), 'outages'], `${why} (remove one)`);
+  if (given(item.failures)) add([...path.slice(0, -1), 'failures'], `${why} (remove one)`);
 }

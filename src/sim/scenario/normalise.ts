@@ -1,8 +1,9 @@
 // Parsed file (defaults filled in by the schema) -> the checked Scenario the engine sees.
 import { toDistSpec, type DistFile } from './distSchema.ts';
 import type { AckFile, FetchFile, TransportFile } from './messagingSchema.ts';
+import type { RetryFile } from './retrySchema.ts';
 import type { ScenarioFile } from './schema.ts';
-import type { Ack, Consumer, DistSpec, Fetch, Producer, Queue, Route, Scenario, Transport } from './types.ts';
+import type { Ack, Consumer, DistSpec, Fetch, Producer, Queue, Retry, Route, Scenario, Transport } from './types.ts';
 
 /** Series points per replication when the file gives no sampleEvery. */
 export const DEFAULT_SAMPLES = 500;
@@ -33,7 +34,14 @@ function producer(p: ProducerFile): Producer {
     start: p.start,
     stop: p.stop,
     limit: p.limit,
+    timeout: p.timeout,
+    retry: p.retry === null ? null : retry(p.retry),
   };
+}
+
+function retry(r: RetryFile): Retry {
+  const { maxAttempts, backoff, base, cap, jitter, budget } = r;
+  return { maxAttempts, backoff, base, cap, jitter, budget: budget === null ? null : { ratio: budget.ratio, burst: budget.burst } };
 }
 
 function queue(q: QueueFile): Queue {
@@ -73,6 +81,8 @@ function consumer(c: ConsumerFile): Consumer {
     failures: c.failures === null ? null : { mtbf: toDistSpec(c.failures.mtbf), mttr: toDistSpec(c.failures.mttr) },
     reply: distOrNull(c.reply),
     then: routes(c.then),
+    slowdowns: c.slowdowns.map(({ start, end, factor }) => ({ start, end, factor })),
+    autoscale: c.autoscale === null ? null : { ...c.autoscale },
   };
 }
 

@@ -15,6 +15,24 @@ export function checkProducer({ item, path }: Item, add: Add): void {
     add([...path, 'stop'], `must be > start (got ${item.stop}, start ${start})`);
   }
   if (isRecord(item.transport)) checkTransport(item.transport, [...path, 'transport'], add);
+  checkRetry(item, replies, path, add);
+}
+
+/** A retry needs a timeout to trigger it; both belong to open-loop producers. */
+function checkRetry(item: Record<string, unknown>, replies: unknown, path: Path, add: Add): void {
+  if (replies === 'sync') {
+    for (const key of ['timeout', 'retry']) {
+      if (given(item[key])) add([...path, key], `only with replies "async" (got ${show(item[key])}): closed-loop clients with timeouts are not modelled yet`);
+    }
+    return;
+  }
+  if (given(item.retry) && !given(item.timeout)) {
+    add([...path, 'retry'], 'needs "timeout": a retry is sent when an attempt times out');
+  }
+  const r = item.retry;
+  if (isRecord(r) && finite(r.cap) && finite(r.base) && r.cap < r.base) {
+    add([...path, 'retry', 'cap'], `must be >= base (got ${r.cap}, base ${r.base})`);
+  }
 }
 
 function checkOpenLoop(item: Record<string, unknown>, path: Path, add: Add): void {

@@ -33,6 +33,7 @@ function unfit({ item }: Item): string[] {
   const got: string[] = [];
   if (item.handling === 'async') got.push('handling "async"');
   if (isRecord(item.fetch) && item.fetch.mode === 'poll') got.push('fetch mode "poll"');
+  if (isRecord(item.autoscale)) got.push('autoscale');
   const concurrency = orDefault(item.concurrency, 1);
   if (item.prefetch !== undefined) {
     if (finite(item.prefetch) && item.prefetch !== 1) got.push(`prefetch ${item.prefetch}`);

@@ -7,6 +7,8 @@ import { distSchema, nonNegative, positive } from './distSchema.ts';
 import { either, id, orNull, queueRef } from './fields.ts';
 import { ackSchema, failuresSchema, fetchSchema, outageSchema, transportSchema } from './messagingSchema.ts';
 import { findNegativeRate } from './rateModel.ts';
+import { retrySchema } from './retrySchema.ts';
+import { autoscaleSchema, slowdownSchema } from './scalingSchema.ts';
 import { fmt } from './show.ts';
 
 export const rateModelSchema = z
@@ -79,6 +81,14 @@ export const producerSchema = z.strictObject({
   limit: orNull(z.int().min(1), 'an integer >= 1')
     .default(null)
     .describe('Maximum number of messages this producer sends, or null: no limit.'),
+  timeout: orNull(positive(), 'a number > 0')
+    .default(null)
+    .describe(
+      'Replies "async" only: seconds a client waits for each attempt\'s reply (the REPLY with a consumer "reply" delay, else the message handled at its last queue), or null: for ever.',
+    ),
+  retry: orNull(retrySchema, 'a retry policy { "maxAttempts", ... }')
+    .default(null)
+    .describe('Retries of attempts that timed out (needs "timeout"), or null: none.'),
 });
 
 export const queueSchema = z.strictObject({
@@ -158,6 +168,13 @@ export const consumerSchema = z.strictObject({
   then: either([z.null(), queueRef(), routesSchema], 'null, a queue id or a list of { "to", "p" }')
     .default(null)
     .describe('Where handled messages go: null (leave), a queue id, or routes taken with probability p (the rest leave).'),
+  slowdowns: z
+    .array(slowdownSchema)
+    .default([])
+    .describe('Windows when service is slower (sorted by start, not overlapping): handlings that start inside take "factor" times longer.'),
+  autoscale: orNull(autoscaleSchema, 'an autoscale policy { "min", "max", "metric", "target", "interval", ... }')
+    .default(null)
+    .describe('Target-tracking autoscaling of "count", or null: a fixed count.'),
 });
 
 export const scenarioFileSchema = z

@@ -68,6 +68,29 @@ export interface Producer {
   stop: number | null;
   /** Max number of messages this producer sends (null = no limit). */
   limit: number | null;
+  /** Seconds a client waits for each attempt's reply (null = for ever, default). The reply
+   *  arrives at the REPLY event when the last consumer has a `reply` delay, else when the
+   *  message is handled at its last queue. Open loop (replies "async") only. */
+  timeout: number | null;
+  /** Retries of timed-out attempts, each a new message (null = none, default); needs `timeout`. */
+  retry: Retry | null;
+}
+
+/** How a client retries an attempt that timed out (see README "Timeouts and retries"). */
+export interface Retry {
+  /** Attempts per request, the first included (integer >= 1). */
+  maxAttempts: number;
+  /** Delay before retry k (k = 1, 2, ...): 'fixed' = base; 'exponential' = base * 2^(k-1). */
+  backoff: 'fixed' | 'exponential';
+  base: number;
+  /** Upper bound of the delay before jitter (null = none, default). */
+  cap: number | null;
+  /** 'none' (default): the delay d; 'full': uniform on [0, d]; 'equal': d/2 + uniform on [0, d/2]. */
+  jitter: 'none' | 'full' | 'equal';
+  /** Retry budget as a token bucket (null = none, default): each new request adds `ratio`
+   *  tokens, up to `burst` (the bucket starts full); a retry spends one, and is not sent
+   *  (the request gives up) when less than one is left. */
+  budget: { ratio: number; burst: number } | null;
 }
 
 export type Discipline = 'fifo' | 'lifo' | 'priority' | 'random';
@@ -140,6 +163,29 @@ export interface Consumer {
   reply: DistSpec | null;
   /** Normalised routing: [] = leave, "q2" becomes [{ to: "q2", p: 1 }]. */
   then: Route[];
+  /** Windows when service is slower: a handling that starts in [start, end) takes `factor`
+   *  times its sampled service time (sorted, not overlapping; default []). */
+  slowdowns: { start: number; end: number; factor: number }[];
+  /** Target-tracking autoscaling of `count` (null = a fixed count, default). */
+  autoscale: Autoscale | null;
+}
+
+/**
+ * Every `interval` s the policy measures `metric`: 'backlog' = messages waiting per consumer,
+ * 'age' = seconds the oldest waiting message has waited, 'utilization' = busy share of the
+ * running servers over the last interval; and asks for desired = ceil(current * value / target)
+ * servers ('backlog': ceil(waiting / target)), clamped to [min, max]. No decision within
+ * `cooldown` s of the last change. New servers start taking messages `startupDelay` s after
+ * they are asked for; removed ones leave idle first (see README "Autoscaling").
+ */
+export interface Autoscale {
+  min: number;
+  max: number;
+  metric: 'backlog' | 'age' | 'utilization';
+  target: number;
+  interval: number;
+  cooldown: number; // default 0
+  startupDelay: number; // default 0
 }
 
 export interface Scenario {

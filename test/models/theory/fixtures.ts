@@ -16,6 +16,8 @@ export const producer: Producer = {
   start: 0,
   stop: null,
   limit: null,
+  timeout: null,
+  retry: null,
 };
 
 /** A closed loop (replies "sync") of 10 clients thinking 5 s on average, into queue "q". */
@@ -51,6 +53,8 @@ export const consumer: Consumer = {
   failures: null,
   reply: null,
   then: [],
+  slowdowns: [],
+  autoscale: null,
 };
 
 export const mm1Scenario: Scenario = {

@@ -18,6 +18,8 @@ const PRODUCER = {
   start: 0,
   stop: null,
   limit: null,
+  timeout: null,
+  retry: null,
 } satisfies Partial<Producer>;
 const QUEUE = { capacity: null, discipline: 'fifo', overflow: 'reject', ttl: null, preemptive: false } satisfies Partial<Queue>;
 const CONSUMER = {
@@ -32,6 +34,8 @@ const CONSUMER = {
   failures: null,
   reply: null,
   then: [],
+  slowdowns: [],
+  autoscale: null,
 } satisfies Partial<Consumer>;
 
 const poisson = (rate: number) => ({ dist: 'exponential' as const, rate });

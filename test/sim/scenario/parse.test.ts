@@ -28,6 +28,8 @@ describe('parseScenario(file) fills in defaults and normalises', () => {
           start: 0,
           stop: null,
           limit: null,
+          timeout: null,
+          retry: null,
         },
       ],
       queues: ['q', 'q2'].map((id) => ({
@@ -54,6 +56,8 @@ describe('parseScenario(file) fills in defaults and normalises', () => {
           failures: null,
           reply: null,
           then: [],
+          slowdowns: [],
+          autoscale: null,
         },
       ],
     };
