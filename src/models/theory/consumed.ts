@@ -172,6 +172,13 @@ export function matchConsumed(queue: Queue, group: ServiceGroup, arrival: Flow):
   const reason = (text: string): Match => ({ reason: `queue ${id}: ${text}`, notes: [...arrival.notes, ...notes] });
   if (!group.sameBehaviour)
     return reason(`its consumer groups (${group.consumers.join(', ')}) handle, fetch or ack differently: no pooled model`);
+  if (b.autoscale !== null) {
+    const { min, max, metric } = b.autoscale;
+    return reason(
+      `its consumers autoscale between ${min} and ${max} servers on ${metric}: the count follows the load with delays, so no M/M/c model applies (the count would be part of the state)`,
+    );
+  }
+  if (b.slowdowns.length > 0) return reason('slowdown windows: a transient, not a steady state');
   if (b.outages.length > 0) {
     notes.push(...outageNotes(id, b, arrival.rate * group.deliveries, group.capacity));
     return reason('fixed outage windows: a transient, not a steady state');
