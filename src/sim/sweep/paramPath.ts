@@ -1,5 +1,5 @@
-// Where a swept parameter lives in a scenario file: `producers[0].interarrival.rate`,
-// `consumers[workers].count` (an element picked by its id), `horizon`.
+// Where a swept parameter lives in a scenario file: `producers[0].interarrival.rate` (or
+// `producers.0.interarrival.rate`), `consumers[workers].count` (an element picked by its id), `horizon`.
 import type { ParamValue } from './values.ts';
 
 /** A key of an object, a position in an array, or the element of an array with this id. */
@@ -8,17 +8,17 @@ export type PathStep = { key: string } | { index: number } | { id: string };
 /** Parses PATH; throws an Error saying what is wrong with it. */
 export function parseParamPath(path: string): PathStep[] {
   const steps: PathStep[] = [];
-  const re = /^(?:\.?([A-Za-z_$][\w$-]*)|\[\s*(\d+)\s*\]|\[([^\]]+)\])/;
+  const re = /^(?:\.?([A-Za-z_$][\w$-]*)|\[\s*(\d+)\s*\]|\.(\d+)(?![\w$-])|\[([^\]]+)\])/;
   let rest = path.trim();
   if (rest === '' || rest.startsWith('.') || rest.startsWith('[')) {
     throw new Error(`"${path}" must start with a field name, e.g. producers[0].interarrival.rate`);
   }
   while (rest !== '') {
     const m = re.exec(rest);
-    if (!m) throw new Error(`"${path}": cannot read "${rest}" (expected .field, [number] or [id])`);
+    if (!m) throw new Error(`"${path}": cannot read "${rest}" (expected .field, [number], .number or [id])`);
     if (m[1] !== undefined) steps.push({ key: m[1] });
-    else if (m[2] !== undefined) steps.push({ index: Number(m[2]) });
-    else steps.push({ id: m[3].trim() });
+    else if (m[2] !== undefined || m[3] !== undefined) steps.push({ index: Number(m[2] ?? m[3]) });
+    else steps.push({ id: m[4].trim() });
     rest = rest.slice(m[0].length);
   }
   return steps;

@@ -18,6 +18,7 @@ describe('parseParamPath(path)', () => {
     ]);
     expect(parseParamPath('consumers[workers].count')).toEqual([{ key: 'consumers' }, { id: 'workers' }, { key: 'count' }]);
     expect(parseParamPath('horizon')).toEqual([{ key: 'horizon' }]);
+    expect(parseParamPath('consumers.0.count')).toEqual(parseParamPath('consumers[0].count'));
   });
 
   it('refuses what is not a path', () => {
