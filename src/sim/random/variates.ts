@@ -2,23 +2,13 @@
 import type { Rng } from './rng';
 import { log } from '../math/index.ts';
 import { zigguratExponential } from './exponentialZiggurat.ts';
+import { zigguratNormal } from './normalZiggurat.ts';
 
 /** Exp(1), by the ziggurat (no logarithm on the common path). */
 export const unitExponential = zigguratExponential;
 
-/**
- * N(0, 1) by Marsaglia's polar method (SIAM Review 6(3), 1964): Box-Muller without sin and cos,
- * which engines round differently (see src/sim/math). The second variate is dropped to keep no
- * state.
- */
-export function standardNormal(rng: Rng): number {
-  for (;;) {
-    const u = 2 * rng() - 1;
-    const v = 2 * rng() - 1;
-    const s = u * u + v * v;
-    if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
-  }
-}
+/** N(0, 1), by the ziggurat (no logarithm, square root or sine on the common path). */
+export const standardNormal = zigguratNormal;
 
 /**
  * Gamma(shape = d + 1/3, scale 1) for shape >= 1, with d = shape - 1/3 and c = 1 / sqrt(9 d)
