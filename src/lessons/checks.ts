@@ -206,13 +206,30 @@ export function checksAt(lesson: Lesson, o: Observation): Check[] {
   return lesson.checks.filter((c) => c.scenario === o.scenario && (c.at === null || c.at.some((v) => v === o.value)));
 }
 
-/** Every check at every observation, in the lesson's order of checks, then of points. */
-export function evaluateChecks(lesson: Lesson, observations: readonly Observation[]): CheckOutcome[] {
+/**
+ * Every check at every observation, in the lesson's order of checks, then of points. `family`
+ * (the Bonferroni count) defaults to the judged pairs among these observations; a lab that ran
+ * only some of the lesson's points passes judgedFamily(lesson), so each verdict is the one the
+ * whole lesson's run gives at that point.
+ */
+export function evaluateChecks(lesson: Lesson, observations: readonly Observation[], family?: number): CheckOutcome[] {
   const pairs = lesson.checks.flatMap((check) =>
     observations.filter((o) => checksAt(lesson, o).includes(check)).map((o) => ({ check, o })),
   );
-  const family = pairs.filter(({ check }) => check.tolerance === 'ci').length;
-  return pairs.map(({ check, o }) => evaluateCheck(check, o, family));
+  const judged = family ?? pairs.filter(({ check }) => check.tolerance === 'ci').length;
+  return pairs.map(({ check, o }) => evaluateCheck(check, o, judged));
+}
+
+/** The judged (check, point) pairs of the whole lesson: the family its verdicts share. */
+export function judgedFamily(lesson: Lesson): number {
+  let n = 0;
+  for (const check of lesson.checks) {
+    if (check.tolerance !== 'ci') continue;
+    const vary = lesson.scenarios.find((s) => s.id === check.scenario)?.vary ?? null;
+    if (vary === null) n++;
+    else n += vary.values.filter((v) => check.at === null || check.at.some((x) => x === v)).length;
+  }
+  return n;
 }
 
 /** Whether a lesson's outcomes all pass (shown ones do not count; an error fails). */

@@ -6,6 +6,7 @@ export { LESSON_FILE, parseLesson, resolveRelative, type LessonParse } from './p
 export { FrontMatterError, parseFrontMatter, splitFrontMatter, type Yaml } from './frontMatter.ts';
 export {
   lessonPoints,
+  observation,
   observePoint,
   runLesson,
   type LessonPoint,
@@ -16,7 +17,7 @@ export {
   type ScenarioSource,
 } from './run.ts';
 export { groupFit, replicationRecord, type GroupFit, type Observation, type ReplicationInput, type ReplicationRecord } from './observe.ts';
-export { allPass, checksAt, evaluateCheck, evaluateChecks, LESSON_ALPHA, theoryCurve, type CheckOutcome, type Verdict } from './checks.ts';
+export { allPass, checksAt, evaluateCheck, evaluateChecks, judgedFamily, LESSON_ALPHA, theoryCurve, type CheckOutcome, type Verdict } from './checks.ts';
 export { formatReport, lessonReport, type LessonReport } from './report.ts';
 export { functions } from './functions.ts';
 export { Sampled, type ExprFunction } from './expr/evaluate.ts';

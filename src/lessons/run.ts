@@ -2,14 +2,14 @@
 // makes, src/sim/sweep/plan.ts: same seed everywhere, so neighbouring points differ by the
 // parameter, not by luck) as one experiment (models/experiment.ts), its replications run by any
 // JobRunner (here, worker threads, Web Workers) and kept, so that checks can read them one by one.
-import { runExperimentWith, type SimulatePass } from '../models/experiment.ts';
+import { runExperimentWith, type ExperimentResult, type SimulatePass } from '../models/experiment.ts';
 import { combineReplications, runHere, type JobRunner, type ReplicationResult } from '../sim/replicate.ts';
 import { checkScenario, formatProblem } from '../sim/scenario/parse.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import { sweepPoints } from '../sim/sweep/plan.ts';
 import type { ParamValue } from '../sim/sweep/values.ts';
 import { allPass, evaluateChecks, type CheckOutcome } from './checks.ts';
-import { groupFit, replicationRecord, type Observation } from './observe.ts';
+import { groupFit, replicationRecord, type Observation, type ReplicationInput } from './observe.ts';
 import type { Lesson } from './types.ts';
 
 /** The JSON of a scenario file, by its repository-relative path (lessons/scenarios/x.json);
@@ -104,13 +104,28 @@ export async function observePoint(lesson: Lesson, point: LessonPoint, options: 
     return combineReplications(scenario, warmup, results);
   };
   const result = await runExperimentWith(point.checked, pass, { fit: options.fit ?? false });
-  const records = [...kept]
-    .sort((a, b) => a.replication - b.replication)
-    .map((r) => {
-      if (r.series === null) throw new Error(`replication ${r.replication} came back without its series`);
-      return replicationRecord(point.checked, keptWarmup, { replication: r.replication, figures: r.figures, series: r.series });
-    });
-  const ref = lesson.scenarios.find((s) => s.id === point.scenario)!;
+  const inputs = kept.map((r) => {
+    if (r.series === null) throw new Error(`replication ${r.replication} came back without its series`);
+    return { replication: r.replication, figures: r.figures, series: r.series };
+  });
+  return observation(lesson, point, result, keptWarmup, inputs);
+}
+
+/**
+ * What the checks of a point read, from its experiment's result and the replications of the pass
+ * summarised (any order; `warmup` is that pass's): the records, and the group fit when the
+ * lesson fits this scenario. Pure: the lab's worker calls it on its own streamed run.
+ */
+export function observation(
+  lesson: Lesson,
+  point: { scenario: string; value: ParamValue | null; checked: Scenario },
+  result: ExperimentResult,
+  warmup: number,
+  replications: readonly ReplicationInput[],
+): Observation {
+  const records = [...replications].sort((a, b) => a.replication - b.replication).map((r) => replicationRecord(point.checked, warmup, r));
+  const ref = lesson.scenarios.find((s) => s.id === point.scenario);
+  if (!ref) throw new Error(`${lesson.id}: no scenario "${point.scenario}"`);
   return {
     scenario: point.scenario,
     value: point.value,

@@ -5,6 +5,7 @@ import type { Scenario } from '../../sim/scenario/types.ts';
 import { el } from '../panels/dom.ts';
 import { Controls } from '../panels/controls.ts';
 import { ExportPanel } from '../panels/exportPanel.ts';
+import { LessonPanel } from '../lessons/lessonPanel.ts';
 import { renderFits } from '../panels/fitTable.ts';
 import { ScenarioPanel } from '../panels/scenarioPanel.ts';
 import { renderSummary } from '../panels/summaryTable.ts';
@@ -39,10 +40,19 @@ export class App {
   private readonly client = new RunClient((m) => {
     applyMessage(this.lab, m);
     if (m.type === 'finished') this.finishedDirty = true;
-    if (m.type === 'error') this.panel.showBanner(`The run stopped: ${m.message}`);
+    if (m.type === 'checks') this.lessons.showChecks(m.checks);
+    if (m.type === 'error') {
+      this.panel.showBanner(`The run stopped: ${m.message}`);
+      this.lessons.cancel();
+    }
     this.invalidate();
   });
   private readonly panel = new ScenarioPanel(this.doc);
+  private readonly lessons = new LessonPanel(this.doc, (text) => {
+    this.panel.showBanner(null);
+    this.panel.selectPreset('');
+    this.doc.setText(text, 'load');
+  });
   private readonly controls: Controls;
   private readonly exports: ExportPanel;
   private readonly topology = el('div', { class: 'topology', id: 'topology' });
@@ -121,7 +131,7 @@ export class App {
     resetZoom.addEventListener('click', () => this.setZoom(null));
     const card = (id: string, title: string, ...body: (Node | string)[]) => el('section', { class: 'card', id, 'aria-label': title }, el('h2', { text: title }), ...body);
     this.root.replaceChildren(
-      el('header', { class: 'top' }, el('h1', {}, 'queue-lab ', el('span', { class: 'muted', text: 'producers → queues → consumers, simulated live, with fits and theory' }))),
+      el('header', { class: 'top' }, el('h1', {}, 'queue-lab ', el('span', { class: 'muted', text: 'producers → queues → consumers, simulated live, with fits and theory' })), this.lessons.menu),
       el(
         'main',
         { class: 'layout' },
@@ -136,6 +146,7 @@ export class App {
           card('fits-card', 'Fitted models', this.fits),
           card('export-card', 'Export and share', this.exports.root),
         ),
+        this.lessons.root,
       ),
     );
   }
@@ -172,12 +183,13 @@ export class App {
     this.lab.status = paused ? 'paused' : 'running';
     this.zoom = null;
     this.finishedDirty = true;
-    this.client.start(this.doc.state.value, this.controls.speed, paused);
+    this.client.start(this.doc.state.value, this.controls.speed, paused, this.lessons.request());
     this.invalidate(true);
   }
 
   private reset(): void {
     this.client.stop();
+    this.lessons.cancel();
     this.lab = emptyLab();
     this.running = null;
     this.zoom = null;

@@ -2,6 +2,7 @@
 // (plain objects, arrays, Float64Arrays); the worker never receives code, only scenario JSON.
 import type { ExperimentResult } from '../../models/experiment.ts';
 import type { LatencyCdf } from './latencyCdf.ts';
+import type { LessonChecks, LessonRequest } from './lessonObserver.ts';
 import type { TransientCurve } from './transientCurves.ts';
 import type { TypedSeries } from './typedSeries.ts';
 
@@ -10,7 +11,8 @@ export type PageResult = Omit<ExperimentResult, 'series'> & { series: TypedSerie
 
 /** Page -> worker. */
 export type ToWorker =
-  | { type: 'start'; scenario: unknown; paused: boolean; speed: number }
+  /** `lesson`: the scenario is that lesson point's, so its checks are evaluated at the end. */
+  | { type: 'start'; scenario: unknown; paused: boolean; speed: number; lesson?: LessonRequest | null }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }
@@ -64,4 +66,6 @@ export type FromWorker =
       elapsedMs: number;
     }
   | { type: 'paused'; live: LiveState }
+  /** Sent just before 'finished' when the run was started with a lesson. */
+  | { type: 'checks'; checks: LessonChecks }
   | { type: 'error'; message: string };

@@ -11,6 +11,7 @@ import type { Scenario } from '../../sim/scenario/types.ts';
 import { seriesCsv } from '../../sim/seriesCsv.ts';
 import { LogHistogram } from '../../sim/stats/logHistogram.ts';
 import { latencyCdf } from './latencyCdf.ts';
+import { LessonObserver } from './lessonObserver.ts';
 import { Pacer } from './pacer.ts';
 import type { FromWorker, LiveState, ToWorker } from './protocol.ts';
 import { sampleBatch, samplesTaken } from './sampleBatch.ts';
@@ -28,6 +29,7 @@ let posted = 0; // samples of the current replication already sent
 let increment = 1; // simulated seconds per runUntil call, adapted to ~1-4 ms of work
 let passesDone = 0; // replications finished, over all passes (for pacing and progress)
 let latency = new LogHistogram();
+let observer: LessonObserver | null = null;
 const pacer = new Pacer(Infinity);
 let wakeUp: (() => void) | null = null;
 
@@ -120,14 +122,17 @@ function closed(c: ClosedReplication): void {
   posted = 0;
   passesDone++;
   if (c.phase === 'main') latency.merge(c.figures.endToEnd);
+  observer?.closed(c);
   const typed = typedSeries(c.mean);
   send({ type: 'replication', replication: c.replication, phase: c.phase, mean: typed.series }, typed.transfer);
 }
 
 async function run(s: Scenario): Promise<void> {
   const startedAt = performance.now();
-  const pass = streamedPass({ advance, closed, opened: () => (posted = 0) });
+  const streamed = streamedPass({ advance, closed, opened: () => (posted = 0) });
+  const pass = observer ? observer.watch(streamed) : streamed;
   const result = await runExperimentWith(s, pass, { fit: true });
+  if (observer) send({ type: 'checks', checks: observer.checks(result) });
   const json = JSON.stringify(result, null, 2) + '\n';
   const csv = seriesCsv(result.series);
   const typed = typedSeries(result.series);
@@ -159,6 +164,12 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       const checked = checkScenario(msg.scenario);
       if (!checked.ok) {
         send({ type: 'error', message: checked.problems.map(formatProblem).join('\n') });
+        return;
+      }
+      try {
+        observer = msg.lesson ? LessonObserver.of(msg.lesson) : null;
+      } catch (err) {
+        send({ type: 'error', message: `the lesson does not parse: ${(err as Error).message}` });
         return;
       }
       scenario = checked.scenario;

@@ -1,0 +1,227 @@
+// A lesson beside the plots: its list (a menu in the header), and the open lesson: the text with
+// its formulas, which of its scenarios is on the scenario panel, the learner's predictions (kept
+// per lesson in localStorage), and after a run the check table. The worker evaluates the checks
+// (src/ui/worker/lessonObserver.ts); this panel only decides which lesson point a run is, and
+// shows what comes back.
+import 'katex/dist/katex.min.css';
+import './lessons.css';
+import type { DocState, ScenarioDoc } from '../app/scenarioDoc.ts';
+import { el, fill } from '../panels/dom.ts';
+import type { LessonChecks, LessonRequest } from '../worker/lessonObserver.ts';
+import { renderCheckTable, type CheckGroup } from './checkTable.ts';
+import { course, labPoints, type CourseEntry, type LabPoint } from './course.ts';
+import { renderLessonMarkdown } from './markdown.ts';
+import { loadPredictions, savePrediction } from './predictions.ts';
+import type { Lesson } from '../../lessons/types.ts';
+
+interface OpenLesson {
+  entry: CourseEntry & { ok: true };
+  lesson: Lesson;
+  points: LabPoint[];
+  predictions: Record<string, string>;
+  /** Checks of the points run so far, by point key. */
+  checks: Map<string, LessonChecks>;
+}
+
+export class LessonPanel {
+  /** The lesson list, for the page header. */
+  readonly menu: HTMLDetailsElement;
+  /** The open lesson; hidden while none is. */
+  readonly root: HTMLElement;
+  private open: OpenLesson | null = null;
+  /** The lesson point on the scenario panel, or null when it holds something else. */
+  private current: LabPoint | null = null;
+  /** The run in progress for a lesson point (lesson id, point key), or null. */
+  private pending: { lesson: string; point: string } | null = null;
+  private readonly pointPicker = el('select', { id: 'lesson-point', 'aria-label': 'Lesson scenario' });
+  private readonly scenarioStatus = el('p', { class: 'lesson-status', id: 'lesson-scenario-status' });
+  private readonly checks = el('section', { class: 'lesson-checks', id: 'lesson-checks', 'aria-label': 'Checks', 'aria-live': 'polite' });
+
+  constructor(
+    private readonly doc: ScenarioDoc,
+    /** Puts a scenario's JSON text on the scenario panel. */
+    private readonly load: (text: string) => void,
+  ) {
+    this.menu = el('details', { class: 'lesson-menu', id: 'lesson-menu' }, el('summary', { text: `Lessons (${course.length})` }), this.list());
+    this.root = el('aside', { class: 'lesson-panel', id: 'lesson-panel', 'aria-label': 'Lesson', hidden: true });
+    this.pointPicker.addEventListener('change', () => {
+      const p = this.open?.points.find((x) => x.key === this.pointPicker.value);
+      if (p) this.load(p.text);
+    });
+    doc.onChange((s) => this.scenarioChanged(s));
+  }
+
+  private list(): HTMLOListElement {
+    return el(
+      'ol',
+      { class: 'lesson-list' },
+      ...course.map((entry) => {
+        const title = entry.ok ? entry.lesson.title : `${entry.path} (does not parse)`;
+        const button = el('button', { type: 'button', class: 'link', 'data-lesson': entry.ok ? entry.lesson.id : entry.path, text: title, disabled: !entry.ok });
+        if (!entry.ok) button.title = entry.problems.join('\n');
+        button.addEventListener('click', () => {
+          if (entry.ok) this.show(entry.lesson.id);
+          this.menu.open = false;
+        });
+        return el('li', {}, button);
+      }),
+    );
+  }
+
+  /** Opens a lesson by id and loads its first scenario onto the scenario panel. */
+  show(id: string): void {
+    const entry = course.find((e): e is CourseEntry & { ok: true } => e.ok && e.lesson.id === id);
+    if (!entry) return;
+    const planned = labPoints(entry.lesson);
+    this.open = {
+      entry,
+      lesson: entry.lesson,
+      points: planned.ok ? planned.points : [],
+      predictions: loadPredictions(id),
+      checks: new Map(),
+    };
+    this.pending = null;
+    this.layout(planned.ok ? [] : planned.problems);
+    this.root.hidden = false;
+    const first = this.open.points[0];
+    if (first) this.load(first.text);
+    else this.scenarioChanged(this.doc.state);
+    this.root.scrollTop = 0;
+  }
+
+  close(): void {
+    this.open = null;
+    this.current = null;
+    this.pending = null;
+    this.root.hidden = true;
+    this.root.replaceChildren();
+  }
+
+  private layout(problems: string[]): void {
+    const { lesson, points } = this.open!;
+    const index = course.findIndex((e) => e.ok && e.lesson.id === lesson.id);
+    const close = el('button', { type: 'button', class: 'small', id: 'lesson-close', 'aria-label': 'Close the lesson', text: '×' });
+    close.addEventListener('click', () => this.close());
+    fill(this.pointPicker, ...points.map((p) => el('option', { value: p.key, text: p.label })));
+    const body = el('div', { class: 'lesson-body', id: 'lesson-body' });
+    body.innerHTML = renderLessonMarkdown(lesson.body); // escaped Markdown + KaTeX (markdown.ts)
+    const varied = lesson.scenarios.filter((s) => s.vary);
+    fill(
+      this.root,
+      el('div', { class: 'lesson-head' }, el('span', { class: 'muted', text: `Lesson ${index + 1} of ${course.length}` }), close),
+      el('h2', { id: 'lesson-title', text: lesson.title }),
+      lesson.question ? el('p', { class: 'lesson-question', text: lesson.question }) : null,
+      problems.length > 0 ? el('ul', { class: 'problems' }, ...problems.map((p) => el('li', { text: p }))) : null,
+      points.length > 1 ? el('div', { class: 'field' }, el('label', { for: 'lesson-point', text: 'Scenario' }), this.pointPicker) : null,
+      this.scenarioStatus,
+      ...varied.map((s) =>
+        el(
+          'p',
+          { class: 'note', id: 'lesson-sweep-note' },
+          `This lesson sweeps ${s.vary!.path} over ${s.vary!.values.map((v) => JSON.stringify(v)).join(', ')}. The lab does not run sweeps yet: it runs one value at a time (pick it above), and shows the checks at that value. The whole sweep, every value with its theory, runs with `,
+          el('code', { text: `npm run lesson -- ${lesson.id}` }),
+          '.',
+        ),
+      ),
+      body,
+      this.predictionForm(),
+      this.checks,
+    );
+  }
+
+  private predictionForm(): HTMLElement {
+    const { lesson, predictions } = this.open!;
+    const asked = lesson.checks.filter((c, i) => c.predict !== null && lesson.checks.findIndex((d) => d.label === c.label) === i);
+    const fields = asked.map((c, i) => {
+      const input = el('input', { type: 'text', id: `predict-${i}`, 'data-predict': c.label, autocomplete: 'off', value: predictions[c.label] ?? '' });
+      input.addEventListener('input', () => {
+        predictions[c.label] = input.value;
+        savePrediction(lesson.id, c.label, input.value);
+        this.renderChecks();
+      });
+      return el('div', { class: 'prediction' }, el('label', { for: input.id, text: c.predict! }), input);
+    });
+    return el(
+      'section',
+      { class: 'lesson-predict', id: 'lesson-predict', 'aria-label': 'Your predictions' },
+      el('h3', { text: 'Your predictions' }),
+      fields.length > 0
+        ? el('p', { class: 'hint', text: 'Write them down before you run. They stay in this browser, and the check table sets them beside the simulation.' })
+        : el('p', { class: 'hint', text: 'This lesson asks for no prediction: run it and compare with theory.' }),
+      ...fields,
+    );
+  }
+
+  private scenarioChanged(s: DocState): void {
+    if (!this.open) return;
+    const identity = s.check?.ok ? JSON.stringify(s.check.scenario) : null;
+    this.current = identity === null ? null : (this.open.points.find((p) => p.identity === identity) ?? null);
+    if (this.current) {
+      this.pointPicker.value = this.current.key;
+      fill(this.scenarioStatus, 'On the scenario panel: ', el('strong', { text: this.current.label }), '. Press Run; the checks appear below when it finishes.');
+    } else {
+      const reload = el('button', { type: 'button', class: 'small', id: 'lesson-reload', text: 'Load the lesson’s scenario' });
+      reload.addEventListener('click', () => {
+        const p = this.open?.points.find((x) => x.key === this.pointPicker.value) ?? this.open?.points[0];
+        if (p) this.load(p.text);
+      });
+      fill(this.scenarioStatus, 'The scenario panel holds another (or an edited) scenario: a run of it is not checked against this lesson. ', reload);
+    }
+    this.scenarioStatus.classList.toggle('off', this.current === null);
+    this.renderChecks();
+  }
+
+  /** The lesson point a run of the scenario on the panel is, remembered as pending; null when none. */
+  request(): LessonRequest | null {
+    if (!this.open || !this.current) {
+      this.pending = null;
+      return null;
+    }
+    this.pending = { lesson: this.open.lesson.id, point: this.current.key };
+    this.renderChecks();
+    const { entry } = this.open;
+    return { text: entry.text, path: entry.path, scenario: this.current.scenario, value: this.current.value };
+  }
+
+  /** The run was reset or failed: no checks will come. */
+  cancel(): void {
+    this.pending = null;
+    this.renderChecks();
+  }
+
+  /** The checks the worker evaluated for the pending run. */
+  showChecks(checks: LessonChecks): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (!this.open || !pending || pending.lesson !== this.open.lesson.id) return;
+    this.open.checks.set(pending.point, checks);
+    this.renderChecks();
+    this.checks.scrollIntoView({ block: 'nearest' });
+  }
+
+  private renderChecks(): void {
+    if (!this.open) return;
+    const { points, checks, predictions } = this.open;
+    const several = points.length > 1;
+    const groups: CheckGroup[] = points
+      .filter((p) => checks.has(p.key))
+      .map((p) => {
+        const c = checks.get(p.key)!;
+        return { heading: several ? p.label : null, outcomes: c.outcomes, problem: c.problem };
+      });
+    const waiting = several ? points.filter((p) => !checks.has(p.key)) : [];
+    let status: string;
+    if (this.pending) status = 'Running: the checks appear here when the run finishes.';
+    else if (groups.length === 0) status = this.current ? 'Press Run: the checks appear here when the run finishes.' : 'Load the lesson’s scenario and press Run to see the checks.';
+    else status = waiting.length > 0 ? `Not run yet: ${waiting.map((p) => p.label).join('; ')}.` : '';
+    fill(
+      this.checks,
+      el('h3', { text: 'Checks' }),
+      status ? el('p', { class: 'hint', id: 'lesson-checks-status', text: status }) : null,
+      groups.length > 0 ? renderCheckTable(groups, predictions) : null,
+      groups.length > 0
+        ? el('p', { class: 'hint', text: 'Simulated: the mean over the replications with its 95% confidence interval. A verdict passes when the difference from theory is within a margin taken from that interval (hover a verdict for its reason).' })
+        : null,
+    );
+  }
+}
