@@ -13,7 +13,12 @@ export interface SweepColumn {
   /** `producers[0].interarrival.rate`, `queues.q.meanWait`, `queues.q.meanWait.lo`, ... */
   name: string;
   value: (p: SweepPointResult) => Cell;
+  /** On `.theory` columns: the value for any scenario and its theory, run or not (the lab's theory curve). */
+  theory?: (p: TheoryPoint) => number | null;
 }
+
+/** What a theory column reads: a checked scenario and theoryFor(scenario). */
+export type TheoryPoint = Pick<SweepPointResult, 'scenario' | 'theory'>;
 
 /** The theory value beside each queue metric (QueueResult field names). */
 const queueTheory: Partial<Record<keyof QueueSummary, 'Lq' | 'L' | 'Wq' | 'W' | 'loss' | 'lambda'>> = {
@@ -73,30 +78,30 @@ export function sweepCsv(result: SweepResult): string {
 function meanColumns(
   name: string,
   get: (p: SweepPointResult) => MeanCI | undefined,
-  theory?: (p: SweepPointResult) => number | null | undefined,
+  theory?: (p: TheoryPoint) => number | null | undefined,
 ): SweepColumn[] {
   const columns: SweepColumn[] = [
     { name, value: (p) => get(p)?.mean ?? null },
     { name: `${name}.lo`, value: (p) => get(p)?.ci95?.[0] ?? null },
     { name: `${name}.hi`, value: (p) => get(p)?.ci95?.[1] ?? null },
   ];
-  if (theory) columns.push({ name: `${name}.theory`, value: (p) => theory(p) ?? null });
+  if (theory) columns.push({ name: `${name}.theory`, value: (p) => theory(p) ?? null, theory: (p) => theory(p) ?? null });
   return columns;
 }
 
-function queueResult(p: SweepPointResult, id: string): QueueResult | null {
+function queueResult(p: TheoryPoint, id: string): QueueResult | null {
   return p.theory.queues[id]?.result ?? null;
 }
 
 /** A consumer's theory is its queue's, when it is the queue's only consumer group. */
-function consumerTheory(p: SweepPointResult, id: string, metric: 'utilization' | 'throughput'): number | null {
+function consumerTheory(p: TheoryPoint, id: string, metric: 'utilization' | 'throughput'): number | null {
   const from = p.scenario.consumers.find((c) => c.id === id)?.from;
   if (from === undefined || p.scenario.consumers.filter((c) => c.from === from).length !== 1) return null;
   return queueResult(p, from)?.[metric] ?? null;
 }
 
 /** A priority class's theory, when exactly one queue has a priority model (classes are counted over all queues). */
-function classTheory(p: SweepPointResult, priority: number): ClassResult | null {
+function classTheory(p: TheoryPoint, priority: number): ClassResult | null {
   const withClasses = Object.values(p.theory.queues).flatMap((q) => (q.result && 'classes' in q.result ? [q.result.classes] : []));
   if (withClasses.length !== 1) return null;
   return withClasses[0].find((c) => c.priority === priority) ?? null;
