@@ -41,8 +41,8 @@ export function formatFit(fit: FitResult): string {
         ['terms', 'SSE', 'BIC', 'p-value', 'decision'],
         ...fit.selection.map((s) => [
           String(s.terms),
-          g(s.sse),
-          s.bic.toFixed(2),
+          s.sse === null ? '-' : g(s.sse),
+          s.bic === null ? '-' : s.bic.toFixed(2),
           s.pValue === null ? '-' : s.pValue.toPrecision(3),
           s.decision,
         ]),

@@ -18,11 +18,11 @@ export interface StandardErrors {
 
 /** One row of the `auto` term-count selection. */
 export interface SelectionStep {
-  /** Terms in this candidate model, and its fit. */
+  /** Terms in this candidate model, and its fit (null: no usable fit, see `decision`). */
   terms: number;
-  sse: number;
-  aic: number;
-  bic: number;
+  sse: number | null;
+  aic: number | null;
+  bic: number | null;
   /** P-value of the F-test against the last accepted model (null for the first row). */
   pValue: number | null;
   identifiable: boolean;

@@ -4,7 +4,7 @@
 //      cancelling amplitudes, a non-singular Jacobian, every rate determined; and
 //   2. significant against the last accepted model: the extra-sum-of-squares F-test at the 1%
 //      level AND a lower BIC (DESIGN.md section 4: "chooses N by an information criterion").
-// A degenerate candidate is skipped, neither accepted nor ending the search: data from
+// A degenerate candidate (or one with no usable fit at all) is skipped, neither accepted nor ending the search: data from
 // 5 - 3 exp(-t/2) + 2 exp(-t/20) may be fitted best by a single term that is a degenerate
 // near-linear trend, and with X(0) = 0 and no constant a single term is X(t) = 0 by
 // construction; the search goes on to the next N. It stops at the first identifiable
@@ -49,7 +49,11 @@ export function fitAuto(problem: Problem): FitResult {
       selection[selection.length - 1].decision += `; stopped: the fit is exact (RMSE < 1e-10 of the data's scale), nothing is left for term ${N}`;
       break;
     }
-    const candidate = fitTerms(problem, N);
+    const candidate = tryFitTerms(problem, N);
+    if (typeof candidate === 'string') {
+      selection.push(failedStep(N, `skipped, no usable fit: ${candidate}`));
+      continue;
+    }
     const pValue = fTestPValue(Math.max(current.sse, floor), kCurrent, Math.max(candidate.sse, floor), k1, n);
     const significant = pValue < ALPHA && candidate.bic < current.bic;
     const versus = `against ${current.terms.length} term${current.terms.length === 1 ? '' : 's'}: F-test p = ${pValue.toPrecision(3)}, BIC ${current.bic.toFixed(2)} -> ${candidate.bic.toFixed(2)}`;
@@ -66,6 +70,19 @@ export function fitAuto(problem: Problem): FitResult {
     kCurrent = k1;
   }
   return { ...current, selection };
+}
+
+/** An N-term fit, or why there is none (e.g. a decay so fast, so long before the data, that its amplitude at t = 0 overflows). */
+function tryFitTerms(problem: Problem, N: number): FitResult | string {
+  try {
+    return fitTerms(problem, N);
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+function failedStep(terms: number, decision: string): SelectionStep {
+  return { terms, sse: null, aic: null, bic: null, pValue: null, identifiable: false, reason: decision, accepted: false, decision };
 }
 
 function step(fit: FitResult, terms: number, pValue: number | null, accepted: boolean, decision: string): SelectionStep {
