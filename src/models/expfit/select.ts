@@ -69,7 +69,10 @@ export function fitAuto(problem: Problem): FitResult {
     current = candidate;
     kCurrent = k1;
   }
-  return { ...current, selection };
+  // A skipped candidate may be the model the data need (a decay that ended before the data):
+  // say so beside the chosen one.
+  const failed = selection.filter((s) => s.sse === null).map((s) => `the ${s.terms}-term candidate was ${s.decision}`);
+  return { ...current, selection, warnings: [...current.warnings, ...failed] };
 }
 
 /** An N-term fit, or why there is none (e.g. a decay so fast, so long before the data, that its amplitude at t = 0 overflows). */
