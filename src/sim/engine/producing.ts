@@ -42,6 +42,7 @@ export function produce(sim: Simulation, p: ProducerState, client: number, reque
   pool.client[m] = client;
   if (sim.classes) pool.klass[m] = sim.classes.of(pool.priority[m]);
   if (request < 0) p.sent++;
+  else sim.recorder.retries++;
   sim.present++;
   sim.recorder.produced++;
   if (p.timeout < Infinity) startAttempt(sim, p, m, request);

@@ -76,7 +76,6 @@ export function attemptTimedOut(sim: Simulation, p: ProducerState, r: number, id
     return;
   }
   p.tokens -= 1; // Infinity without a budget
-  rec.retries++;
   sim.calendar.schedule(sim.calendar.now + backoff(p, k), E.RETRY, p.index, r);
 }
 

@@ -99,4 +99,57 @@ describe('conservation on random scenarios', () => {
     }
     expect(ran).toBe(60);
   });
+
+  it('the same 60 with autoscaling, slowdowns, timeouts and retries mixed in: every message accounted for', () => {
+    const rng = seedrandom.alea('conservation');
+    const more = seedrandom.alea('conservation: scaling and retries');
+    const pick = <T>(xs: T[]): T => xs[Math.floor(more() * xs.length)];
+    for (let k = 0; k < 60; k++) {
+      const raw = randomScenario(rng, k) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const preemptive = new Set(raw.queues.filter((q: { preemptive: boolean }) => q.preemptive).map((q: { id: string }) => q.id));
+      for (const c of raw.consumers) {
+        if (more() < 0.3) c.slowdowns = [{ start: 20 + more() * 100, end: 150 + more() * 100, factor: pick([0.5, 3, 10]) }];
+        if (c.outages.length > 0 || c.failures !== null || preemptive.has(c.from) || more() < 0.4) continue;
+        c.autoscale = {
+          min: 1,
+          max: c.count + pick([0, 2, 5]),
+          metric: pick(['backlog', 'age', 'utilization']),
+          target: pick([0.5, 0.8, 1]),
+          interval: pick([1, 5, 20]),
+          cooldown: pick([0, 10]),
+          startupDelay: pick([0, 3, 30]),
+        };
+      }
+      const p = raw.producers[0];
+      if (p.replies !== 'sync' && more() < 0.6) {
+        p.timeout = pick([0.5, 2, 10]);
+        if (more() < 0.7) {
+          p.retry = {
+            maxAttempts: pick([2, 4]),
+            backoff: pick(['fixed', 'exponential']),
+            base: pick([0, 0.5]),
+            jitter: pick(['none', 'full', 'equal']),
+            budget: more() < 0.5 ? { ratio: 0.2, burst: 5 } : null,
+          };
+        }
+      }
+      const checked = checkScenario(raw);
+      expect(checked.ok, JSON.stringify(checked.ok ? '' : checked.problems)).toBe(true);
+      if (!checked.ok) continue;
+      const out = simulate(checked.scenario, { warmup: 0 });
+      const m = out.summary.messages;
+      const accounted = m.completed + m.waiting + m.inFlight + m.rejected + m.dropped + m.expired + m.deadLetterDropped + m.lost + m.lostInTransit;
+      expect(accounted, `scenario ${k}: ${JSON.stringify(m)}`).toBe(m.produced);
+      expect(m.inFlight).toBeGreaterThanOrEqual(0);
+      expect(m.produced).toBeGreaterThanOrEqual(m.requests + m.retries);
+      expect(m.wasted).toBeLessThanOrEqual(m.timedOut);
+      expect(nonFinite(out), `scenario ${k}`).toEqual([]);
+      for (const c of checked.scenario.consumers) {
+        if (c.autoscale === null) continue;
+        const n = out.summary.consumers[c.id].meanCount.mean!;
+        expect(n).toBeGreaterThanOrEqual(c.autoscale.min - 1e-9);
+        expect(n).toBeLessThanOrEqual(c.autoscale.max + 1e-9);
+      }
+    }
+  });
 });
