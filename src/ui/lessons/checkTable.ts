@@ -36,13 +36,17 @@ function reference(c: CheckOutcome): { text: string; note: string } {
   }
 }
 
+/**
+ * Two rows per check, so the table fits the lesson panel's width: the check's label across the
+ * table, then its prediction, simulated value, reference and verdict.
+ */
 export function renderCheckTable(groups: CheckGroup[], predictions: Record<string, string>): HTMLTableElement {
-  const head = el('tr', {}, ...['Check', 'Your prediction', 'Simulated (95% CI)', 'Theory', 'Verdict'].map((h) => el('th', { scope: 'col', text: h })));
+  const head = el('tr', {}, ...['Your prediction', 'Simulated (95% CI)', 'Theory', 'Verdict'].map((h) => el('th', { scope: 'col', text: h })));
   const body = el('tbody');
   for (const g of groups) {
-    if (g.heading !== null) body.append(el('tr', { class: 'group' }, el('th', { colspan: 5, scope: 'rowgroup', text: g.heading })));
+    if (g.heading !== null) body.append(el('tr', { class: 'group' }, el('th', { colspan: 4, scope: 'rowgroup', text: g.heading })));
     if (g.outcomes === null) {
-      body.append(el('tr', { class: 'problem' }, el('td', { colspan: 5, text: `The checks could not be evaluated: ${g.problem ?? 'unknown error'}` })));
+      body.append(el('tr', { class: 'problem' }, el('td', { colspan: 4, text: `The checks could not be evaluated: ${g.problem ?? 'unknown error'}` })));
       continue;
     }
     for (const c of g.outcomes) {
@@ -50,10 +54,10 @@ export function renderCheckTable(groups: CheckGroup[], predictions: Record<strin
       const prediction = predictions[c.label];
       const ci = c.simulated.ci95 ? `95% CI ${fmt(c.simulated.ci95[0])} … ${fmt(c.simulated.ci95[1])}, n = ${c.simulated.n}` : `n = ${c.simulated.n}`;
       body.append(
+        el('tr', { class: 'check-label' }, el('th', { colspan: 4, scope: 'row', title: `${c.metric}\nvs ${c.reference.text}`, text: c.label })),
         el(
           'tr',
           { 'data-check': c.label, class: `verdict-${c.verdict}` },
-          el('td', { class: 'label', title: `${c.metric}\nvs ${c.reference.text}`, text: c.label }),
           el('td', { class: 'prediction', text: prediction ?? (c.predict ? '(none written)' : '–') }),
           el('td', { class: 'simulated num', title: ci, text: withCI(c.simulated) }),
           el('td', { class: 'theory num' }, ref.text, ref.note ? el('span', { class: 'muted small', text: ` ${ref.note}` }) : null),

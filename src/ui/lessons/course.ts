@@ -55,6 +55,8 @@ export interface LabPoint {
   value: ParamValue | null;
   /** e.g. "scenarios/03-hockey-stick.json, producers[0].interarrival.rate = 0.9". */
   label: string;
+  /** e.g. "producers[0].interarrival.rate = 0.9", "overload: scenarios/08-starvation.json". */
+  short: string;
   /** The JSON text the scenario panel gets (the file itself, or the file with the value set). */
   text: string;
   checked: Scenario;
@@ -73,11 +75,13 @@ export function labPoints(lesson: Lesson): LabPoints {
     const file = scenarioText(ref.path)!;
     const text = ref.vary ? JSON.stringify(setParam(JSON.parse(file), ref.vary.path, p.value), null, 2) + '\n' : file;
     const where = lesson.scenarios.length > 1 ? `${ref.id}: ${ref.file}` : ref.file;
+    const setting = ref.vary ? `${ref.vary.path} = ${JSON.stringify(p.value)}` : null;
     return {
       key: p.value === null ? p.scenario : `${p.scenario}=${JSON.stringify(p.value)}`,
       scenario: p.scenario,
       value: p.value,
-      label: ref.vary ? `${where}, ${ref.vary.path} = ${JSON.stringify(p.value)}` : where,
+      label: setting ? `${where}, ${setting}` : where,
+      short: setting ? (lesson.scenarios.length > 1 ? `${ref.id}: ${setting}` : setting) : where,
       text,
       checked: p.checked,
       identity: JSON.stringify(p.checked),

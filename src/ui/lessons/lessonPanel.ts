@@ -207,13 +207,13 @@ export class LessonPanel {
       .filter((p) => checks.has(p.key))
       .map((p) => {
         const c = checks.get(p.key)!;
-        return { heading: several ? p.label : null, outcomes: c.outcomes, problem: c.problem };
+        return { heading: several ? `at ${p.short}` : null, outcomes: c.outcomes, problem: c.problem };
       });
     const waiting = several ? points.filter((p) => !checks.has(p.key)) : [];
     let status: string;
     if (this.pending) status = 'Running: the checks appear here when the run finishes.';
     else if (groups.length === 0) status = this.current ? 'Press Run: the checks appear here when the run finishes.' : 'Load the lesson’s scenario and press Run to see the checks.';
-    else status = waiting.length > 0 ? `Not run yet: ${waiting.map((p) => p.label).join('; ')}.` : '';
+    else status = waiting.length > 0 ? `Not run yet: ${pointList(this.open.lesson, waiting)}. Pick one above and press Run.` : '';
     fill(
       this.checks,
       el('h3', { text: 'Checks' }),
@@ -224,4 +224,18 @@ export class LessonPanel {
         : null,
     );
   }
+}
+
+/** Points in few words: "producers[0].interarrival.rate = 0.2, 0.6", "overload". */
+function pointList(lesson: Lesson, points: LabPoint[]): string {
+  const several = lesson.scenarios.length > 1;
+  return lesson.scenarios
+    .map((ref) => {
+      const ps = points.filter((p) => p.scenario === ref.id);
+      if (ps.length === 0) return null;
+      if (!ref.vary) return several ? ref.id : ref.file;
+      return `${several ? `${ref.id} at ` : ''}${ref.vary.path} = ${ps.map((p) => JSON.stringify(p.value)).join(', ')}`;
+    })
+    .filter((x) => x !== null)
+    .join('; ');
 }
