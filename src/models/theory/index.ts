@@ -23,6 +23,7 @@ export type { ClientLoop } from './clientLoops';
 export type { ProducerTheory } from './endToEnd';
 export { type OfferedLoad, offeredLoads } from './offered';
 export { stabilityWarnings } from './warnings';
+export { type DrainTheory, drainFor } from './drain';
 export type { Regime } from './streams';
 export {
   type MatchedQueue,

@@ -6,6 +6,7 @@ import { NEGLIGIBLE_RETRY } from './behaviour';
 import { type ClientLoop, loopMatch } from './clientLoops';
 import { matchConsumed } from './consumed';
 import { type Pooled, departures } from './departures';
+import { type DrainTheory, drainFor } from './drain';
 import { type ProducerTheory, networkEndToEnd, producerTheory } from './endToEnd';
 import { loopClasses, notJackson } from './feedback';
 import type { ServiceGroup } from './groups';
@@ -97,6 +98,9 @@ export interface ScenarioTheory {
   producers: Record<string, ProducerTheory>;
   /** stabilityWarnings(scenario). */
   warnings: string[];
+  /** Queues starting with a backlog (queues[].initial): its drain time (drain.ts). Present only
+   *  when some queue has one. */
+  drain?: Record<string, DrainTheory>;
 }
 
 const JACKSON_1963 = 'Jackson (1963), Management Sci. 10(1), 131-142';
@@ -240,6 +244,7 @@ export function theoryFor(scenario: Scenario): ScenarioTheory {
     network: { ...network(rates, queues), endToEnd: networkEndToEnd(producers) },
     producers,
     warnings: stabilityWarnings(scenario),
+    ...(scenario.queues.some((q) => q.initial > 0) ? { drain: drainFor(scenario, queues) } : {}),
   };
 }
 

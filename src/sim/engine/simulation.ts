@@ -16,6 +16,7 @@ import { redeliver, visibilityTimeout } from './redelivery.ts';
 import { answerLongPoll, poll, pollTimeout, schedulePoll } from './polling.ts';
 import { comeUp, goDown } from './outages.ts';
 import { preempt } from './preemption.ts';
+import { seedBacklog } from './backlog.ts';
 import { evaluate, serverLeft, serverStarted, startAutoscaling } from './autoscaling.ts';
 import { answered, attemptTimedOut, RequestPool } from './requests.ts';
 import { RETIRING } from './serverPhase.ts';
@@ -86,6 +87,7 @@ export class Simulation {
       // Servers first poll at a random phase, so a group's polls do not march in step.
       if (g.poll) for (const s of g.servers) schedulePoll(this, s, g.rng() * g.interval);
     }
+    seedBacklog(this, scenario);
   }
 
   /** Simulated time reached so far. */

@@ -45,8 +45,8 @@ function retry(r: RetryFile): Retry {
 }
 
 function queue(q: QueueFile): Queue {
-  const { id, capacity, discipline, overflow, ttl, preemptive } = q;
-  return { id, capacity, discipline, overflow, ttl, preemptive };
+  const { id, capacity, initial, discipline, overflow, ttl, preemptive } = q;
+  return { id, capacity, initial, discipline, overflow, ttl, preemptive };
 }
 
 function routes(then: ConsumerFile['then']): Route[] {

@@ -96,6 +96,11 @@ export const queueSchema = z.strictObject({
   capacity: orNull(z.int().min(0), 'an integer >= 0')
     .default(null)
     .describe('Maximum messages waiting (not counting those in service), or null: unbounded.'),
+  initial: z
+    .int()
+    .min(0)
+    .default(0)
+    .describe('A backlog of this many messages at t = 0 (after an outage, a deploy...), enqueued before any event; counted as produced at t = 0.'),
   discipline: z.enum(['fifo', 'lifo', 'priority', 'random']).default('fifo').describe('Order of service.'),
   overflow: z
     .enum(['reject', 'drop-head'])

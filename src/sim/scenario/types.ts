@@ -100,6 +100,9 @@ export interface Queue {
   id: string;
   /** Max messages waiting (not counting those in service); null = unbounded (default). */
   capacity: number | null;
+  /** Messages waiting at t = 0, enqueued before any event as if produced then (default 0):
+   *  a backlog to drain. Beyond `capacity`, they are rejected like arrivals. */
+  initial: number;
   discipline: Discipline; // default 'fifo'
   overflow: Overflow; // default 'reject'
   /** Seconds a message may wait before it expires and leaves; null = forever (default). */

@@ -32,6 +32,7 @@ export const closedProducer: Producer = {
 export const queue: Queue = {
   id: 'q',
   capacity: null,
+  initial: 0,
   discipline: 'fifo',
   overflow: 'reject',
   ttl: null,

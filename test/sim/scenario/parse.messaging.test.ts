@@ -21,7 +21,7 @@ const PRODUCER = {
   timeout: null,
   retry: null,
 } satisfies Partial<Producer>;
-const QUEUE = { capacity: null, discipline: 'fifo', overflow: 'reject', ttl: null, preemptive: false } satisfies Partial<Queue>;
+const QUEUE = { capacity: null, initial: 0, discipline: 'fifo', overflow: 'reject', ttl: null, preemptive: false } satisfies Partial<Queue>;
 const CONSUMER = {
   count: 1,
   handling: 'sync',

@@ -35,6 +35,7 @@ describe('parseScenario(file) fills in defaults and normalises', () => {
       queues: ['q', 'q2'].map((id) => ({
         id,
         capacity: null,
+        initial: 0,
         discipline: 'fifo' as const,
         overflow: 'reject' as const,
         ttl: null,
