@@ -7,6 +7,7 @@ import { Controls } from '../panels/controls.ts';
 import { ExportPanel } from '../panels/exportPanel.ts';
 import { LessonPanel } from '../lessons/lessonPanel.ts';
 import { renderFits } from '../panels/fitTable.ts';
+import { messagesStatus } from '../panels/messageRate.ts';
 import { ScenarioPanel } from '../panels/scenarioPanel.ts';
 import { renderSummary } from '../panels/summaryTable.ts';
 import { renderTopology } from '../panels/topology.ts';
@@ -16,6 +17,7 @@ import { applyMessage, emptyLab, type LabData } from '../run/labData.ts';
 import { RunClient } from '../run/runClient.ts';
 import { presets } from '../scenario/presets.ts';
 import { decodeShare, encodeShare } from '../scenario/share.ts';
+import { SweepPanel } from '../sweep/sweepPanel.ts';
 import { backlogSpec } from '../views/backlog.ts';
 import { num } from '../views/common.ts';
 import { cumulativeSpec, throughputSpec } from '../views/flows.ts';
@@ -48,6 +50,7 @@ export class App {
     this.invalidate();
   });
   private readonly panel = new ScenarioPanel(this.doc);
+  private readonly sweep = new SweepPanel(this.doc);
   private readonly lessons = new LessonPanel(this.doc, (text) => {
     this.panel.showBanner(null);
     this.panel.selectPreset('');
@@ -145,6 +148,7 @@ export class App {
           card('summary-card', 'Summary: simulation vs theory', this.summary),
           card('fits-card', 'Fitted models', this.fits),
           card('export-card', 'Export and share', this.exports.root),
+          this.sweep.root,
         ),
         this.lessons.root,
       ),
@@ -237,10 +241,13 @@ export class App {
         return this.doc.valid ? 'Ready.' : 'Fix the scenario’s problems to run it.';
       case 'error':
         return `Error: ${lab.error}`;
-      case 'finished':
-        return `Finished in ${((lab.elapsedMs ?? 0) / 1000).toFixed(2)} s: ${lab.replications} replication${lab.replications > 1 ? 's' : ''}.`;
+      case 'finished': {
+        const seconds = (lab.elapsedMs ?? 0) / 1000;
+        const produced = lab.result?.summary.messages.produced ?? 0;
+        return `Finished in ${seconds.toFixed(2)} s: ${lab.replications} replication${lab.replications > 1 ? 's' : ''}, ${messagesStatus(produced, seconds > 0 ? produced / seconds : null)}.`;
+      }
       default: {
-        const where = s ? `replication ${s.replication + 1}/${lab.replications}${s.phase === 'pilot' ? ' (warm-up pilot)' : ''}, t = ${num(s.time)} s` : 'starting';
+        const where = s ? `replication ${s.replication + 1}/${lab.replications}${s.phase === 'pilot' ? ' (warm-up pilot)' : ''}, t = ${num(s.time)} s, ${messagesStatus(s.messages, s.messagesPerSecond)}` : 'starting';
         return `${lab.status === 'paused' ? 'Paused' : 'Running'}: ${where}.`;
       }
     }

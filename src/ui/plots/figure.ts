@@ -6,13 +6,16 @@ import { attachHover, type HoverEntry } from './hover.ts';
 import { drawLegend, type LegendItem } from './legend.ts';
 import { drawBand, drawHRule, drawLine, drawSpan, drawVRule, type LineStyle } from './marks.ts';
 import type { Theme } from './palette.ts';
+import { drawPointsWithBars } from './points.ts';
 
 export type Layer =
   | ({ kind: 'line'; t: ArrayLike<number>; y: ArrayLike<number>; idx: number[] } & LineStyle)
   | { kind: 'band'; t: ArrayLike<number>; lo: ArrayLike<number>; hi: ArrayLike<number>; idx: number[]; colour: string; label: string; step?: boolean }
   | { kind: 'hrule'; value: number; colour: string; label: string; dash?: string }
   | { kind: 'vrule'; value: number; colour: string; label: string; dash?: string; row?: number }
-  | { kind: 'span'; from: number; to: number; colour: string; label: string };
+  | { kind: 'span'; from: number; to: number; colour: string; label: string }
+  /** Estimates with their CIs (x not time: a sweep's parameter). */
+  | { kind: 'points'; x: ArrayLike<number>; y: ArrayLike<number | null>; lo: ArrayLike<number | null>; hi: ArrayLike<number | null>; colour: string; label: string };
 
 export interface FigureSpec {
   id: string;
@@ -29,6 +32,8 @@ export interface FigureSpec {
   hover: HoverEntry[];
   formatX: (x: number) => string;
   formatY: (y: number) => string;
+  /** d3-format of the x ticks (frame.ts; default '~s'). */
+  xTickFormat?: string;
   /** Brush-to-zoom on x; omitted for plots whose x is not time. */
   onZoom?: (domain: [number, number] | null) => void;
   theme: Theme;
@@ -53,6 +58,9 @@ export function renderFigure(spec: FigureSpec, tooltip: HTMLElement): SVGSVGElem
         break;
       case 'span':
         drawSpan(frame.marks, x, y, l.from, l.to, l.colour, l.label);
+        break;
+      case 'points':
+        drawPointsWithBars(frame.marks, x, y, l.x, l.y, l.lo, l.hi, l.colour, l.label);
         break;
     }
   }

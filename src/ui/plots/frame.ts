@@ -19,6 +19,8 @@ export interface FrameOptions {
   theme: Theme;
   /** A unique id for the clip path. */
   id: string;
+  /** d3-format specifier of the x ticks (default '~s': 10k, 2M; '~g' where 300m would read as milli-). */
+  xTickFormat?: string;
 }
 
 export interface Frame {
@@ -57,7 +59,7 @@ export function createFrame(o: FrameOptions): Frame {
   const xAxis = svg
     .append('g')
     .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor((width - m.left - m.right) / 80)), '~s').tickSizeOuter(0));
+    .call(axisBottom(x).ticks(Math.max(2, Math.floor((width - m.left - m.right) / 80)), o.xTickFormat ?? '~s').tickSizeOuter(0));
   const yAxis = svg
     .append('g')
     .attr('transform', `translate(${m.left},0)`)

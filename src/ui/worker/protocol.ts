@@ -48,6 +48,10 @@ export interface LiveState {
   fraction: number;
   /** 'pilot' while the auto warm-up's pilot run goes, then 'main'. */
   phase: 'pilot' | 'main';
+  /** Messages produced so far over every replication run (pilot included). */
+  messages: number;
+  /** Messages simulated per wall-clock second over the last seconds of running, or null (not yet measured). */
+  messagesPerSecond: number | null;
 }
 
 /** Worker -> page. */

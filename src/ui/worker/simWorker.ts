@@ -13,6 +13,7 @@ import { LogHistogram } from '../../sim/stats/logHistogram.ts';
 import { latencyCdf } from './latencyCdf.ts';
 import { LessonObserver } from './lessonObserver.ts';
 import { Pacer } from './pacer.ts';
+import { RateMeter } from './rateMeter.ts';
 import type { FromWorker, LiveState, ToWorker } from './protocol.ts';
 import { sampleBatch, samplesTaken } from './sampleBatch.ts';
 import { streamedPass, type ClosedReplication, type PassPosition } from './streamedPass.ts';
@@ -30,6 +31,8 @@ let increment = 1; // simulated seconds per runUntil call, adapted to ~1-4 ms of
 let passesDone = 0; // replications finished, over all passes (for pacing and progress)
 let latency = new LogHistogram();
 let observer: LessonObserver | null = null;
+let messagesDone = 0; // messages produced in the replications closed so far
+const meter = new RateMeter();
 const pacer = new Pacer(Infinity);
 let wakeUp: (() => void) | null = null;
 
@@ -46,6 +49,7 @@ function simulatedSoFar(sim: Simulation, s: Scenario): number {
 }
 
 function live(sim: Simulation, at: PassPosition, s: Scenario): LiveState {
+  const messages = messagesDone + sim.recorder.produced;
   return {
     replication: at.replication,
     time: sim.now,
@@ -53,6 +57,8 @@ function live(sim: Simulation, at: PassPosition, s: Scenario): LiveState {
     utilization: sim.consumers.map((g) => (g.capacityUnits > 0 ? g.busy / g.capacityUnits : 0)),
     fraction: Math.min(1, simulatedSoFar(sim, s) / (totalReplications(s) * s.horizon)),
     phase: at.phase,
+    messages,
+    messagesPerSecond: paused ? null : meter.add(performance.now(), messages),
   };
 }
 
@@ -121,6 +127,7 @@ function closed(c: ClosedReplication): void {
   flush(c.sim, c, s);
   posted = 0;
   passesDone++;
+  messagesDone += c.sim.recorder.produced;
   if (c.phase === 'main') latency.merge(c.figures.endToEnd);
   observer?.closed(c);
   const typed = typedSeries(c.mean);
@@ -193,6 +200,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     case 'resume':
       paused = false;
       steps = 0;
+      meter.reset();
       pacer.restart(pacer.lastSimulated, performance.now());
       go();
       return;
