@@ -216,5 +216,5 @@ function theoryAnswer(space: SearchSpace, direction: Direction, meets: (v: numbe
     else fail = mid;
   }
   const value = step === null ? roundToTolerance(pass, space.tolerance) : pass;
-  return { value, note: 'theory: the least good value whose theoretical mean meets the target' };
+  return { value, note: 'theory: the least good value whose theoretical value meets the target' };
 }
