@@ -32,7 +32,9 @@ export function summaryTable(result: ExperimentResult): string {
   const consumerRows = scenario.consumers.map((c) => {
     const s = summary.consumers[c.id];
     const r = theory.queues[c.from]?.result;
-    return [c.id, c.from, String(c.count), ci(s.utilization), r && 'utilization' in r ? num(r.utilization) : '-', ci(s.throughput)];
+    // An autoscaled group: its bounds and the mean count paid for.
+    const servers = c.autoscale === null ? String(c.count) : `${c.autoscale.min}-${c.autoscale.max}, mean ${ci(s.meanCount)}`;
+    return [c.id, c.from, servers, ci(s.utilization), r && 'utilization' in r ? num(r.utilization) : '-', ci(s.throughput)];
   });
   out.push(table(['consumer', 'queue', 'servers', 'utilisation (sim)', 'theory', 'throughput /s'], consumerRows));
   out.push('');
@@ -51,10 +53,18 @@ export function summaryTable(result: ExperimentResult): string {
     ['dead-lettered', m.deadLettered],
     ['lost', m.lost + m.lostInTransit],
     ['empty polls', m.emptyPolls],
+    ['requests', m.requests],
+    ['retries', m.retries],
+    ['timed out', m.timedOut],
+    ['gave up', m.gaveUp],
+    ['wasted', m.wasted],
   ];
   // Zero counts of features the scenario does not use are noise: show the non-zero ones.
   const shown = counts.filter(([name, n]) => n > 0 || name === 'produced' || name === 'handled');
   out.push(`messages: ${shown.map(([name, n]) => `${n} ${name}`).join(', ')}; at the end ${m.waiting} waiting, ${m.inFlight} in flight`);
+  if (scenario.producers.some((p) => p.timeout !== null)) {
+    out.push(`goodput ${ci(m.goodput)} /s (answers to clients still waiting) of throughput ${ci(m.throughput)} /s`);
+  }
   const classIds = Object.keys(summary.classes);
   if (classIds.length > 1) {
     out.push('');

@@ -26,6 +26,9 @@ export interface ReplicationRecord {
   queues: Record<string, ReplicationFigures['queues'][number]>;
   consumers: Record<string, ReplicationFigures['consumers'][number]>;
   meanSojourn: number;
+  /** Answers per second after the warm-up: to clients still waiting, and all of them. */
+  goodput: number;
+  throughput: number;
   /** Per priority value: meanWait, meanSojourn. */
   classes: Record<string, { meanWait: number; meanSojourn: number }>;
   /** Counts over the whole run (warm-up included). */
@@ -67,6 +70,8 @@ export function replicationRecord(scenario: Scenario, warmup: number, input: Rep
     queues,
     consumers,
     meanSojourn: f.meanSojourn,
+    goodput: f.goodput,
+    throughput: f.throughput,
     classes: Object.fromEntries(classes.map(([v, c]) => [String(v), c])),
     totals: f.totals,
     endToEnd: {

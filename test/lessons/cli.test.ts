@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { LESSON_FILE } from '../../src/lessons/index.ts';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.ts';
 
@@ -6,7 +8,7 @@ describe('npm run lesson', () => {
     const r = runCli('src/cli/lesson.ts', ['--list']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(14);
+    expect(lines).toHaveLength(readdirSync('lessons').filter((f) => LESSON_FILE.test(f)).length);
     expect(lines[0]).toMatch(/^01-five-series\s+Producers, queues, consumers/);
   });
 
