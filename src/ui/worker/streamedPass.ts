@@ -42,6 +42,7 @@ export function streamedPass(hooks: PassHooks): SimulatePass {
     const series = new SeriesAccumulator(
       sampleGrid(scenario.horizon, scenario.sampleEvery),
       scenario.queues.map((q) => q.id),
+      scenario.consumers.map((c) => c.id),
     );
     const figures: ReplicationFigures[] = [];
     for (let r = 0; r < scenario.replications; r++) {
