@@ -15,6 +15,7 @@ import {
   mmck,
   mmcPriority,
 } from '../models/theory/index.ts';
+import { mmcSojournQuantile } from '../models/theory/mmcSojourn.ts';
 import { setupDelay } from '../models/theory/polling.ts';
 import { Sampled, type ExprFunction } from './expr/evaluate.ts';
 import { atLeastOnce } from './theory/atLeastOnce.ts';
@@ -193,6 +194,16 @@ export const functions: Record<string, ExprFunction> = {
     'q-quantile of the time a request of a closed loop spends at the queue (arrival theorem)',
     5,
     ([n, z, m, c, q]) => closedSojournQuantile(num(n, 'clients'), num(z, 'delay'), num(m, 'mu'), num(c, 'c'), num(q, 'q')),
+  ),
+  mmcSojournQuantile: fn(
+    'mmcSojournQuantile(lambda, mu, c, q)',
+    'q-quantile of the time in system (wait + handling) of M/M/c, FIFO: e.g. its p99 with q = 0.99',
+    4,
+    ([l, m, c, q]) => {
+      const t = mmcSojournQuantile(num(l, 'lambda'), num(m, 'mu'), num(c, 'c'), num(q, 'q'));
+      if (t === null) throw new Error(`M/M/${c} at lambda = ${l}, mu = ${m} has no steady state (load >= 1): no percentile`);
+      return t;
+    },
   ),
   supermarket: fn(
     'supermarket(lambda, d)',
