@@ -20,7 +20,7 @@ function example(name: string, horizon: number, replications: number): Scenario 
 }
 
 describe('runReplication + combineReplications', () => {
-  for (const name of ['tandem', 'priority', 'at-least-once']) {
+  for (const name of ['tandem', 'priority', 'at-least-once', 'autoscale-cooldown', 'metastable-backoff']) {
     it(`${name}: combined in any order, they give exactly what simulate() gives`, () => {
       const scenario = example(name, 2000, 4);
       const expected = JSON.stringify(simulate(scenario, { warmup: 200 }));
