@@ -4,6 +4,7 @@ import { meanCI } from '../../../src/sim/stats/meanCI.ts';
 import { mm1 } from '../../../src/models/theory/mm1.ts';
 import { expectAgrees } from '../../helpers/agreement.ts';
 import { loadExample } from '../../helpers/scenarios.ts';
+import type { Scenario } from '../../../src/sim/scenario/types.ts';
 
 // Both files: M/M/1 at 80% load (lambda 8/s, mu 10/s), clients with a 3 s timeout and 3
 // attempts, a 4x slowdown over [300, 330]. Measured from t = 900 s, ten minutes after it ends.
@@ -18,8 +19,8 @@ function rareBacklog(rho: number): number {
   return Math.ceil(Math.log(1e-6) / Math.log(rho)) - 1;
 }
 
-function after(name: string) {
-  const scenario = loadExample(name);
+function after(name: string, edit: (s: Scenario) => Scenario = (s) => s) {
+  const scenario = edit(loadExample(name));
   return Array.from({ length: SEEDS }, (_, r) => {
     const { figures, series } = runReplication(scenario, r, AFTER);
     const k = (t: number) => Math.round(t / scenario.sampleEvery);
@@ -40,6 +41,17 @@ describe('metastable failure: retries turn a short slowdown into lasting overloa
       expect(figures.throughput).toBeGreaterThan(0.9 * MU);
       expect(figures.goodput).toBeLessThan(0.3 * figures.throughput);
       expect(figures.totals.wasted).toBeGreaterThan(figures.totals.requests / 2);
+    }
+  });
+
+  it('backoff and jitter alone do not recover: each request still sends every attempt, only later', () => {
+    const noBudget = (s: Scenario): Scenario => ({
+      ...s,
+      producers: s.producers.map((p) => ({ ...p, retry: { ...p.retry!, budget: null } })),
+    });
+    for (const { at } of after('metastable-backoff', noBudget)) {
+      expect(at(AFTER)).toBeGreaterThan(threshold);
+      expect(at(1500)).toBeGreaterThan(at(AFTER) + threshold);
     }
   });
 
