@@ -1,7 +1,7 @@
 // A lesson in the lab, end to end in Chromium against the built site: the list, the open lesson
 // with its formulas, a prediction, the run, and the check table showing the prediction beside
 // the simulated value with its CI and theory: the same numbers `npm run lesson` prints.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fmt } from '../../src/lessons/checks.ts';
@@ -45,7 +45,7 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
   async function openLesson(page: Page, id: string): Promise<void> {
     await page.click('#lesson-menu summary');
     await page.click(`#lesson-menu button[data-lesson="${id}"]`);
-    await page.waitForSelector('#lesson-panel:not([hidden]) #lesson-body');
+    await page.waitForSelector('#lesson-panel:not([hidden]) #lesson-body:not([aria-busy]) .katex');
   }
 
   it('opens lesson 1, renders its formulas, keeps a prediction, runs, and shows the checks of the headless run', async () => {
@@ -60,7 +60,7 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     expect(await page.isHidden('#lesson-panel')).toBe(true);
     await page.click('#lesson-menu summary');
     const listed = await page.$$eval('#lesson-menu button[data-lesson]', (bs) => bs.map((b) => b.getAttribute('data-lesson')));
-    expect(listed.length).toBe(14);
+    expect(listed.length).toBe(readdirSync(new URL('lessons/', ROOT)).filter((f) => /^\d{2}-[a-z0-9-]+\.md$/.test(f)).length);
     expect(listed[0]).toBe('01-five-series');
     await page.click('#lesson-menu summary');
 
@@ -149,10 +149,10 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     await page.waitForSelector('#run');
     await openLesson(page, '03-hockey-stick');
     expect(await page.textContent('#lesson-sweep-note')).toContain('npm run lesson -- 03-hockey-stick');
-    expect(await page.textContent('#lesson-sweep-note')).toContain('does not run sweeps yet');
+    expect(await page.textContent('#lesson-sweep-note')).toContain('Its checks run here one value at a time');
     expect(await page.$$eval('#lesson-point option', (os) => os.length)).toBe(7);
     await page.screenshot({ path: new URL('lesson-sweep-open.png', ARTIFACTS).pathname });
-    await page.selectOption('#lesson-point', { label: 'scenarios/03-hockey-stick.json, producers[0].interarrival.rate = 0.4' });
+    await page.selectOption('#lesson-point', { label: 'producers[0].interarrival.rate = 0.4' });
     await expect.poll(async () => JSON.parse(await page.inputValue('#json')).producers[0].interarrival.rate).toBe(0.4);
     expect(await page.textContent('#lesson-scenario-status')).toContain('rate = 0.4');
     await page.click('#run');
@@ -168,6 +168,14 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     await page.locator('#lesson-checks').scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: new URL('lesson-sweep-point.png', ARTIFACTS).pathname });
+
+    // The whole sweep's curve: the Sweep card, set up with the lesson's parameter, values and metric.
+    await page.click('#lesson-sweep-note button[data-sweep="main"]');
+    await expect.poll(() => page.inputValue('#sweep-param')).toBe('producers[0].interarrival.rate');
+    expect(await page.inputValue('#sweep-values')).toBe('0.2,0.4,0.6,0.7,0.8,0.9,0.95');
+    expect(await page.inputValue('#sweep-replications')).toBe('10');
+    expect(await page.inputValue('#sweep-metric')).toBe('summary.queues.q.meanWait');
+    await expect.poll(() => page.isDisabled('#sweep-run')).toBe(false);
     await context.close();
     expect(errors).toEqual([]);
   });

@@ -51,10 +51,16 @@ export class App {
   });
   private readonly panel = new ScenarioPanel(this.doc);
   private readonly sweep = new SweepPanel(this.doc);
-  private readonly lessons = new LessonPanel(this.doc, (text) => {
-    this.panel.showBanner(null);
-    this.panel.selectPreset('');
-    this.doc.setText(text, 'load');
+  private readonly lessons = new LessonPanel(this.doc, {
+    load: (text) => {
+      this.panel.showBanner(null);
+      this.panel.selectPreset('');
+      this.doc.setText(text, 'load');
+    },
+    sweep: (s) => {
+      this.sweep.prefill(s.path, s.values, s.replications, s.metric);
+      this.sweep.root.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    },
   });
   private readonly controls: Controls;
   private readonly exports: ExportPanel;

@@ -2,17 +2,33 @@
 // its formulas, which of its scenarios is on the scenario panel, the learner's predictions (kept
 // per lesson in localStorage), and after a run the check table. The worker evaluates the checks
 // (src/ui/worker/lessonObserver.ts); this panel only decides which lesson point a run is, and
-// shows what comes back.
-import 'katex/dist/katex.min.css';
+// shows what comes back. The Markdown + KaTeX renderer is loaded when a lesson first opens, so
+// the lab itself does not wait for it.
 import './lessons.css';
 import type { DocState, ScenarioDoc } from '../app/scenarioDoc.ts';
 import { el, fill } from '../panels/dom.ts';
 import type { LessonChecks, LessonRequest } from '../worker/lessonObserver.ts';
 import { renderCheckTable, type CheckGroup } from './checkTable.ts';
 import { course, labPoints, type CourseEntry, type LabPoint } from './course.ts';
-import { renderLessonMarkdown } from './markdown.ts';
 import { loadPredictions, savePrediction } from './predictions.ts';
-import type { Lesson } from '../../lessons/types.ts';
+import type { Lesson, ScenarioRef } from '../../lessons/types.ts';
+
+/** What the panel asks of the lab. */
+export interface LessonHost {
+  /** Puts a scenario's JSON text on the scenario panel. */
+  load(text: string): void;
+  /** Sets up the lab's Sweep card for a lesson's sweep (run on the scenario on the panel). */
+  sweep(s: LessonSweep): void;
+}
+
+export interface LessonSweep {
+  path: string;
+  /** As the Sweep card takes them: v1,v2,... */
+  values: string;
+  replications: number;
+  /** A summary.* path the lesson checks, e.g. summary.queues.q.meanWait. */
+  metric: string;
+}
 
 interface OpenLesson {
   entry: CourseEntry & { ok: true };
@@ -39,16 +55,22 @@ export class LessonPanel {
 
   constructor(
     private readonly doc: ScenarioDoc,
-    /** Puts a scenario's JSON text on the scenario panel. */
-    private readonly load: (text: string) => void,
+    private readonly host: LessonHost,
   ) {
     this.menu = el('details', { class: 'lesson-menu', id: 'lesson-menu' }, el('summary', { text: `Lessons (${course.length})` }), this.list());
     this.root = el('aside', { class: 'lesson-panel', id: 'lesson-panel', 'aria-label': 'Lesson', hidden: true });
     this.pointPicker.addEventListener('change', () => {
       const p = this.open?.points.find((x) => x.key === this.pointPicker.value);
-      if (p) this.load(p.text);
+      if (p) this.host.load(p.text);
     });
     doc.onChange((s) => this.scenarioChanged(s));
+    // The list closes on a click elsewhere or Escape, as a menu does.
+    document.addEventListener('click', (e) => {
+      if (this.menu.open && !this.menu.contains(e.target as Node)) this.menu.open = false;
+    });
+    document.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.menu.open) this.menu.open = false;
+    });
   }
 
   private list(): HTMLOListElement {
@@ -84,7 +106,7 @@ export class LessonPanel {
     this.layout(planned.ok ? [] : planned.problems);
     this.root.hidden = false;
     const first = this.open.points[0];
-    if (first) this.load(first.text);
+    if (first) this.host.load(first.text);
     else this.scenarioChanged(this.doc.state);
     this.root.scrollTop = 0;
   }
@@ -102,9 +124,15 @@ export class LessonPanel {
     const index = course.findIndex((e) => e.ok && e.lesson.id === lesson.id);
     const close = el('button', { type: 'button', class: 'small', id: 'lesson-close', 'aria-label': 'Close the lesson', text: '×' });
     close.addEventListener('click', () => this.close());
-    fill(this.pointPicker, ...points.map((p) => el('option', { value: p.key, text: p.label })));
-    const body = el('div', { class: 'lesson-body', id: 'lesson-body' });
-    body.innerHTML = renderLessonMarkdown(lesson.body); // escaped Markdown + KaTeX (markdown.ts)
+    fill(this.pointPicker, ...points.map((p) => el('option', { value: p.key, text: p.short, title: p.label })));
+    const body = el('div', { class: 'lesson-body', id: 'lesson-body', 'aria-busy': 'true' }, el('p', { class: 'hint', text: 'Loading the lesson…' }));
+    import('./markdown.ts')
+      .then(({ renderLessonMarkdown }) => {
+        if (this.open?.lesson !== lesson) return; // another lesson was opened meanwhile
+        body.innerHTML = renderLessonMarkdown(lesson.body); // escaped Markdown + KaTeX (markdown.ts)
+        body.removeAttribute('aria-busy');
+      })
+      .catch((err: unknown) => fill(body, el('p', { class: 'banner error', text: `The lesson text could not be shown: ${err instanceof Error ? err.message : String(err)}` })));
     const varied = lesson.scenarios.filter((s) => s.vary);
     fill(
       this.root,
@@ -114,18 +142,44 @@ export class LessonPanel {
       problems.length > 0 ? el('ul', { class: 'problems' }, ...problems.map((p) => el('li', { text: p }))) : null,
       points.length > 1 ? el('div', { class: 'field' }, el('label', { for: 'lesson-point', text: 'Scenario' }), this.pointPicker) : null,
       this.scenarioStatus,
-      ...varied.map((s) =>
-        el(
-          'p',
-          { class: 'note', id: 'lesson-sweep-note' },
-          `This lesson sweeps ${s.vary!.path} over ${s.vary!.values.map((v) => JSON.stringify(v)).join(', ')}. The lab does not run sweeps yet: it runs one value at a time (pick it above), and shows the checks at that value. The whole sweep, every value with its theory, runs with `,
-          el('code', { text: `npm run lesson -- ${lesson.id}` }),
-          '.',
-        ),
-      ),
+      ...varied.map((s, i) => this.sweepNote(s, points, i === 0 ? 'lesson-sweep-note' : `lesson-sweep-note-${s.id}`)),
       body,
       this.predictionForm(),
       this.checks,
+    );
+  }
+
+  /**
+   * A varied scenario: its checks run here one value at a time; the Sweep card can draw the
+   * lesson's metric over every value (numeric values only: it plots against the parameter);
+   * `npm run lesson` runs every value and every check.
+   */
+  private sweepNote(ref: ScenarioRef, points: LabPoint[], id: string): HTMLElement {
+    const vary = ref.vary!;
+    const lesson = this.open!.lesson;
+    const metric = sweepMetric(lesson, ref.id);
+    const numeric = vary.values.every((v) => typeof v === 'number');
+    const first = points.find((p) => p.scenario === ref.id);
+    let button: HTMLButtonElement | null = null;
+    if (numeric && metric && first) {
+      button = el('button', { type: 'button', class: 'small', 'data-sweep': ref.id, text: 'Set up the Sweep card' });
+      button.addEventListener('click', () => {
+        const onPanel = this.current?.scenario === ref.id ? this.current : first;
+        if (onPanel !== this.current) this.host.load(onPanel.text);
+        this.host.sweep({ path: vary.path, values: vary.values.map((v) => JSON.stringify(v)).join(','), replications: onPanel.checked.replications, metric });
+      });
+    }
+    return el(
+      'div',
+      { class: 'note', id },
+      el(
+        'p',
+        {},
+        `This lesson sweeps ${vary.path} over ${vary.values.map((v) => JSON.stringify(v)).join(', ')}. Its checks run here one value at a time: pick the value above and press Run. `,
+        button ? `The Sweep card below the plots draws ${metric} at every value with its theory curve: ` : null,
+        button,
+      ),
+      el('p', {}, 'Every value with every check at once: ', el('code', { text: `npm run lesson -- ${lesson.id}` }), '.'),
     );
   }
 
@@ -163,7 +217,7 @@ export class LessonPanel {
       const reload = el('button', { type: 'button', class: 'small', id: 'lesson-reload', text: 'Load the lesson’s scenario' });
       reload.addEventListener('click', () => {
         const p = this.open?.points.find((x) => x.key === this.pointPicker.value) ?? this.open?.points[0];
-        if (p) this.load(p.text);
+        if (p) this.host.load(p.text);
       });
       fill(this.scenarioStatus, 'The scenario panel holds another (or an edited) scenario: a run of it is not checked against this lesson. ', reload);
     }
@@ -224,6 +278,12 @@ export class LessonPanel {
         : null,
     );
   }
+}
+
+/** The metric the Sweep card plots for a lesson's sweep: its first checked summary.* figure, preferring one that asks for a prediction. */
+function sweepMetric(lesson: Lesson, scenario: string): string | null {
+  const paths = lesson.checks.filter((c) => c.scenario === scenario && !c.metric.perReplication && c.metric.text.startsWith('summary.'));
+  return (paths.find((c) => c.predict !== null) ?? paths[0])?.metric.text ?? null;
 }
 
 /** Points in few words: "producers[0].interarrival.rate = 0.2, 0.6", "overload". */

@@ -3,6 +3,7 @@
 // TeX between $...$ / $$...$$ rendered by KaTeX with trust off (no \href, \url, \htmlClass...),
 // its errors shown as escaped text. Pure string in, string out: tested in Node.
 import katex from 'katex';
+import 'katex/dist/katex.min.css';
 import MarkdownIt, { type StateInline } from 'markdown-it';
 
 /** Link targets a lesson may have; anything else stays plain text. */
