@@ -70,6 +70,11 @@ export function summaryTable(result: ExperimentResult): string {
     out.push('');
     out.push(table(['priority', 'wait s (sim)', 'sojourn s (sim)'], classIds.map((k) => [k, ci(summary.classes[k].meanWait), ci(summary.classes[k].meanSojourn)])));
   }
+  for (const q of scenario.queues.filter((q) => q.initial > 0)) {
+    const th = result.theory.drain?.[q.id];
+    const theory = th ? `theory B / (c mu - lambda) ${th.time === null ? 'never' : `${num(th.time)} s`}${th.exact === null ? '' : ` (exact ${num(th.exact)} s)`}` : 'no theory';
+    out.push(`drain of ${q.id} (${q.initial} waiting at t = 0): nothing waits after ${ci(summary.queues[q.id].drainTime!)} s (sim); ${theory}`);
+  }
   if (result.fits) out.push('', fitTable(result));
   const e = m.endToEnd;
   if (e.mean !== null) {

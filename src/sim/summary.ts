@@ -13,6 +13,9 @@ export interface ReplicationFigures {
     lossProbability: number;
     expiredFraction: number;
     arrivalRate: number;
+    /** First sample time at which nothing waited, less half a sample interval (0 if nothing
+     *  waited at t = 0; Infinity if never): the drain of a backlog (queues[].initial). */
+    drainTime: number;
   }[];
   consumers: {
     utilization: number;
@@ -96,6 +99,10 @@ export interface QueueSummary {
   expiredFraction: MeanCI;
   /** Arrivals per second at this queue (external and routed). */
   arrivalRate: MeanCI;
+  /** Queues with a backlog at t = 0 (queues[].initial) only: seconds from t = 0 (warm-up or not)
+   *  until nothing waits, from the sampled Q (to half a sample interval); null when some
+   *  replication never drained. An addition to DESIGN.md section 3. */
+  drainTime?: MeanCI;
 }
 
 export interface ConsumerSummary {
@@ -153,6 +160,7 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
       lossProbability: ratio(rec.lostW[i], rec.arrivedW[i]),
       expiredFraction: ratio(rec.expiredW[i], rec.arrivedW[i]),
       arrivalRate: rec.arrivedW[i] / window,
+      drainTime: firstEmpty(rec.sampleTimes, rec.queueQ[i]),
     };
   });
   const consumers = sim.consumers.map((g, i) => ({
@@ -212,6 +220,12 @@ export function replicationFigures(sim: Simulation): ReplicationFigures {
   };
 }
 
+/** When nothing first waited: midway between the last sample with a line and the first without. */
+function firstEmpty(t: ArrayLike<number>, q: ArrayLike<number>): number {
+  for (let k = 0; k < q.length; k++) if (q[k] === 0) return k === 0 ? 0 : (t[k - 1] + t[k]) / 2;
+  return Infinity;
+}
+
 /** Combines replications: means with 95% CIs, pooled latency quantiles, summed totals. */
 export function summarise(scenario: Scenario, warmup: number, reps: ReplicationFigures[]): Summary {
   const across = (f: (r: ReplicationFigures) => number) => meanCI(reps.map(f));
@@ -226,6 +240,10 @@ export function summarise(scenario: Scenario, warmup: number, reps: ReplicationF
       expiredFraction: across((r) => r.queues[i].expiredFraction),
       arrivalRate: across((r) => r.queues[i].arrivalRate),
     };
+    if (q.initial > 0) {
+      const drained = reps.every((r) => Number.isFinite(r.queues[i].drainTime));
+      queues[q.id].drainTime = drained ? across((r) => r.queues[i].drainTime) : { mean: null, ci95: null };
+    }
   });
   const consumers: Summary['consumers'] = {};
   scenario.consumers.forEach((c, i) => {

@@ -16,6 +16,8 @@ describe('drain theory (theoryFor(scenario).drain)', () => {
       q: expect.objectContaining({ backlog: 2400, lambda: 4, capacity: 5, time: 2400 / (5 - 4), exact: (2400 - 5) / (5 - 4) }),
     });
     expect(theoryFor(parseScenario({ ...file, queues: [{ id: 'q' }] })).drain).toBeUndefined();
+    const none = parseScenario({ ...file, queues: [{ id: 'q' }], horizon: 10, warmup: 0, replications: 1 });
+    expect(combineReplications(none, 0, [runReplication(none, 0, 0)]).summary.queues.q).not.toHaveProperty('drainTime');
     const overloaded = theoryFor(parseScenario({ ...file, producers: [{ ...file.producers[0], interarrival: { dist: 'exponential', rate: 5 } }] }));
     expect(overloaded.drain!.q).toMatchObject({ time: null, exact: null });
     expect(overloaded.drain!.q.note).toContain('no drain');
@@ -39,8 +41,11 @@ describe('drain theory (theoryFor(scenario).drain)', () => {
     });
     expectAgrees('time until nothing waits', meanCI(firstEmpty), drain.exact!, scenario.replications, 3);
 
+    // The summary reports the same estimate as summary.queues.q.drainTime (queues with a backlog only).
+    const { series, summary } = combineReplications(scenario, 0, reps);
+    expect(summary.queues.q.drainTime).toEqual(meanCI(firstEmpty));
+
     // Halfway through, E[Q(t)] = B - c - (c mu - lambda) t exactly (all servers busy all along).
-    const { series } = combineReplications(scenario, 0, reps);
     const half = Math.round(drain.exact! / 2 / dt);
     const t = series.t[half];
     const band = series.band!.Q;
