@@ -32,8 +32,11 @@ export interface FigureSpec {
   hover: HoverEntry[];
   formatX: (x: number) => string;
   formatY: (y: number) => string;
-  /** d3-format of the x ticks (frame.ts; default '~s'). */
+  /** d3-format of the x and y ticks (frame.ts; default '~s'). */
   xTickFormat?: string;
+  yTickFormat?: string;
+  /** x ticks at these values (frame.ts). */
+  xTickValues?: number[];
   /** Brush-to-zoom on x; omitted for plots whose x is not time. */
   onZoom?: (domain: [number, number] | null) => void;
   theme: Theme;

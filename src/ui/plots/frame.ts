@@ -21,6 +21,10 @@ export interface FrameOptions {
   id: string;
   /** d3-format specifier of the x ticks (default '~s': 10k, 2M; '~g' where 300m would read as milli-). */
   xTickFormat?: string;
+  /** Likewise for the y ticks (default '~s'). */
+  yTickFormat?: string;
+  /** x ticks at exactly these values (a sweep's points), labelled as given, instead of the scale's round ones. */
+  xTickValues?: number[];
 }
 
 export interface Frame {
@@ -56,14 +60,13 @@ export function createFrame(o: FrameOptions): Frame {
     .attr('width', Math.max(0, width - m.left - m.right))
     .attr('height', Math.max(0, height - m.top - m.bottom));
 
-  const xAxis = svg
-    .append('g')
-    .attr('transform', `translate(0,${height - m.bottom})`)
-    .call(axisBottom(x).ticks(Math.max(2, Math.floor((width - m.left - m.right) / 80)), o.xTickFormat ?? '~s').tickSizeOuter(0));
+  const bottom = axisBottom(x).ticks(Math.max(2, Math.floor((width - m.left - m.right) / 80)), o.xTickFormat ?? '~s').tickSizeOuter(0);
+  if (o.xTickValues) bottom.tickValues(o.xTickValues).tickFormat((v) => String(v)); // the values as given
+  const xAxis = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(bottom);
   const yAxis = svg
     .append('g')
     .attr('transform', `translate(${m.left},0)`)
-    .call(axisLeft(y).ticks(Math.max(2, Math.floor((height - m.top - m.bottom) / 40)), '~s').tickSizeOuter(0));
+    .call(axisLeft(y).ticks(Math.max(2, Math.floor((height - m.top - m.bottom) / 40)), o.yTickFormat ?? '~s').tickSizeOuter(0));
   for (const axis of [xAxis, yAxis]) {
     axis.attr('font-size', 11).attr('font-family', 'inherit');
     axis.selectAll('path, line').attr('stroke', theme.muted);

@@ -20,6 +20,9 @@ export interface SweepPlotLabels {
   model: string | null;
 }
 
+/** Up to this many points, the x ticks are the swept values themselves. */
+const MAX_POINT_TICKS = 12;
+
 const withUnit = (name: string, unit: string) => (unit ? `${name} (${unit})` : name);
 
 /** The value at the x nearest to `at` among xs (finite values only), or null. */
@@ -75,6 +78,9 @@ export function sweepSpec(pts: MetricPoints, curves: TheoryCurves | null, labels
     y,
     xLabel: withUnit(labels.param, labels.paramUnit),
     xTickFormat: '~g',
+    yTickFormat: ',~f',
+    // Few points: a tick at each swept value (whole servers stay whole); many: round ticks.
+    xTickValues: pts.x.length <= MAX_POINT_TICKS ? [...pts.x] : undefined,
     yLabel: withUnit(labels.metric, labels.metricUnit),
     layers,
     legend,
