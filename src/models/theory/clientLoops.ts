@@ -67,6 +67,11 @@ function whyNot(scenario: Scenario, p: Producer, group: ServiceGroup): string | 
   if (queue.capacity !== null && queue.capacity + held < p.clients) return `queue ${id} can reject messages (capacity ${queue.capacity})`;
   if (typeof p.priority !== 'number' && p.priority.dist !== 'deterministic') return 'its messages have several priorities';
   if (b.outages.length > 0 || b.failures !== null) return 'the consumers have outages or failures';
+  if (b.autoscale !== null) return 'the consumers autoscale: the number of servers changes with the load';
+  if (b.slowdowns.length > 0) return 'the consumers have slowdown windows';
+  if (p.timeout !== null) {
+    return `its clients stop waiting after ${p.timeout} s${p.retry === null ? '' : ' and retry'}: abandoned messages stay in the queue`;
+  }
   if (b.fetch.mode === 'poll') return 'the consumers poll';
   const ack = b.ack;
   if (ack.mode === 'manual') {

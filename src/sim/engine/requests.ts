@@ -9,6 +9,7 @@ import type { Simulation } from './simulation.ts';
 import type { ProducerState } from './model.ts';
 import * as E from './events.ts';
 import { growF64, growI32 } from './typedArrays.ts';
+import { scheduleSend } from './producing.ts';
 
 /** Requests waiting for an attempt's reply or for a retry, as recycled rows of typed arrays. */
 export class RequestPool {
@@ -16,6 +17,8 @@ export class RequestPool {
   attempts = new Int32Array(64);
   /** The attempt the client waits for (its unique number), or -1 (between attempts). */
   current = new Float64Array(64);
+  /** The closed-loop client that sent it (it sends again when the request ends), or -1. */
+  client = new Int32Array(64);
   private free = new Int32Array(64);
   private freeCount = 0;
   private rows = 0;
@@ -28,6 +31,7 @@ export class RequestPool {
       const n = this.rows * 2;
       this.attempts = growI32(this.attempts, n);
       this.current = growF64(this.current, n);
+      this.client = growI32(this.client, n);
       this.free = growI32(this.free, n);
     }
     return this.init(this.rows++);
@@ -41,15 +45,22 @@ export class RequestPool {
   private init(r: number): number {
     this.attempts[r] = 0;
     this.current[r] = -1;
+    this.client[r] = -1;
     return r;
   }
 }
 
-/** Message m is attempt one of a new request (r = -1) or the next attempt of request r. */
+/**
+ * Message m is attempt one of a new request (r = -1) or the next attempt of request r. A
+ * closed-loop client belongs to the request, not to the message: it sends again when the
+ * request ends (answered in time, or given up), not when an attempt leaves.
+ */
 export function startAttempt(sim: Simulation, p: ProducerState, m: number, r: number): void {
   const requests = sim.requests;
   if (r < 0) {
     r = requests.alloc();
+    requests.client[r] = sim.pool.client[m];
+    sim.pool.client[m] = -1;
     sim.recorder.requests++;
     if (p.retry?.budget) p.tokens = Math.min(p.retry.budget.burst, p.tokens + p.retry.budget.ratio);
   }
@@ -72,7 +83,7 @@ export function attemptTimedOut(sim: Simulation, p: ProducerState, r: number, id
   const k = requests.attempts[r];
   if (retry === null || k >= retry.maxAttempts || p.tokens < 1) {
     rec.gaveUp++;
-    requests.release(r);
+    end(sim, p, r);
     return;
   }
   p.tokens -= 1; // Infinity without a budget
@@ -106,9 +117,16 @@ export function answered(sim: Simulation, m: number): void {
   const requests = sim.requests;
   if (requests.current[r] === sim.pool.attempt[m]) {
     sim.recorder.answered(now, true);
-    requests.release(r);
+    end(sim, sim.producers[sim.pool.producer[m]], r);
   } else {
     sim.recorder.wasted++;
     sim.recorder.answered(now, false);
   }
+}
+
+/** Request r is over: its row is freed and its closed-loop client, if any, thinks and sends again. */
+function end(sim: Simulation, p: ProducerState, r: number): void {
+  const client = sim.requests.client[r];
+  sim.requests.release(r);
+  if (client >= 0) scheduleSend(sim, p, client, sim.calendar.now);
 }

@@ -84,7 +84,7 @@ export const producerSchema = z.strictObject({
   timeout: orNull(positive(), 'a number > 0')
     .default(null)
     .describe(
-      'Replies "async" only: seconds a client waits for each attempt\'s reply (the REPLY with a consumer "reply" delay, else the message handled at its last queue), or null: for ever.',
+      'Seconds a client waits for each attempt\'s reply (the REPLY with a consumer "reply" delay, else the message handled at its last queue), or null: for ever. A closed-loop client sends its next request when the request is answered in time or given up.',
     ),
   retry: orNull(retrySchema, 'a retry policy { "maxAttempts", ... }')
     .default(null)

@@ -70,7 +70,8 @@ export interface Producer {
   limit: number | null;
   /** Seconds a client waits for each attempt's reply (null = for ever, default). The reply
    *  arrives at the REPLY event when the last consumer has a `reply` delay, else when the
-   *  message is handled at its last queue. Open loop (replies "async") only. */
+   *  message is handled at its last queue. A closed-loop client thinks and sends its next request
+   *  when the request ends: answered in time, or given up. */
   timeout: number | null;
   /** Retries of timed-out attempts, each a new message (null = none, default); needs `timeout`. */
   retry: Retry | null;

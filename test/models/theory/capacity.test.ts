@@ -36,3 +36,14 @@ describe('theoryFor(scenario): autoscaling, slowdowns, timeouts and retries', ()
     expect(waiting.notes).toContain('producer p stops waiting after 2 s: the queue is unchanged, replies later than that are wasted work');
   });
 });
+
+describe('theoryFor(scenario): closed loops with autoscaling or timeouts', () => {
+  const closed = { ...producer, interarrival: null, replies: 'sync' as const, clients: 5, think: { dist: 'exponential' as const, rate: 1 } };
+  it('no mean value analysis when the consumers autoscale or the clients time out', () => {
+    const scaled = theoryFor(scenario({ producers: [closed], consumers: [{ ...consumer, autoscale: { ...autoscale, min: 1 } }] })).queues.q;
+    expect(scaled.model === null && scaled.reason).toMatch(/the consumers autoscale/);
+    const impatient = theoryFor(scenario({ producers: [{ ...closed, timeout: 2 }] })).queues.q;
+    expect(impatient.model === null && impatient.reason).toMatch(/its clients stop waiting after 2 s: abandoned messages stay in the queue/);
+    expect(theoryFor(scenario({ producers: [closed] })).queues.q.model).not.toBeNull();
+  });
+});

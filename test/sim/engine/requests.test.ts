@@ -113,3 +113,34 @@ describe('client timeouts and retries', () => {
     expect(rec.retries).toBeLessThanOrEqual(0.2 * rec.requests + 3);
   });
 });
+
+describe('closed-loop clients with a timeout', () => {
+  it('a client sends its next request when the request ends (given up here), not when an attempt leaves', () => {
+    // One client, no think time, handling 10 s, timeout 1 s, 2 attempts at once: requests at
+    // 0, 2, 4, 6, 8 (each gives up 2 s after it starts), two messages each.
+    const scenario = single({
+      horizon: 100,
+      replications: 1,
+      producer: { interarrival: undefined, replies: 'sync', clients: 1, timeout: 1, retry: { maxAttempts: 2 } },
+      consumer: { service: det(10) },
+    });
+    const sim = new Simulation(scenario, 0, 0);
+    sim.runUntil(9.999);
+    const rec = sim.recorder;
+    expect([rec.requests, rec.produced, rec.retries, rec.gaveUp]).toEqual([5, 10, 5, 4]);
+  });
+
+  it('an answer in time ends the request and the client thinks, then sends', () => {
+    // Think 1 s (before the first too), handling 0.5 s: requests at 1, 2.5, ..., 8.5, answered
+    // 0.5 s later, no timeouts.
+    const scenario = single({
+      horizon: 9.9,
+      replications: 1,
+      producer: { interarrival: undefined, replies: 'sync', clients: 1, think: det(1), timeout: 1, retry: { maxAttempts: 2 } },
+      consumer: { service: det(0.5) },
+    });
+    const sim = new Simulation(scenario, 0, 0);
+    sim.run();
+    expect([sim.recorder.requests, sim.recorder.timedOut, sim.recorder.goodW]).toEqual([6, 0, 6]);
+  });
+});

@@ -69,15 +69,15 @@ describe('checkScenario(file): autoscale, slowdowns, timeout and retry', () => {
       (f) => Object.assign(f.producers[0], { timeout: 1, retry: { maxAttempts: 3, jitter: 'decorrelated' } }),
       'producers[0].retry.jitter: must be one of "none", "full", "equal" (got "decorrelated")',
     ],
-    [
-      'timeout only for open loops',
-      (f) => Object.assign(f.producers[0], { interarrival: undefined, replies: 'sync', clients: 3, timeout: 2 }),
-      'producers[0].timeout: only with replies "async" (got 2): closed-loop clients with timeouts are not modelled yet',
-    ],
   ];
 
   test.each(cases)('%s', (_, edit, expected) => {
     expect(problems(edit)).toEqual([expected]);
+  });
+
+  test('closed-loop clients may time out and retry', () => {
+    const sync = { interarrival: undefined, replies: 'sync', clients: 3, timeout: 2, retry: { maxAttempts: 2 } };
+    expect(problems((f) => Object.assign(f.producers[0], sync))).toEqual([]);
   });
 
   test('defaults: cooldown 0, startupDelay 0; backoff fixed at 0 s, no jitter, no cap, no budget; burst 10', () => {

@@ -121,7 +121,7 @@ describe('conservation on random scenarios', () => {
         };
       }
       const p = raw.producers[0];
-      if (p.replies !== 'sync' && more() < 0.6) {
+      if (more() < 0.6) {
         p.timeout = pick([0.5, 2, 10]);
         if (more() < 0.7) {
           p.retry = {
