@@ -34,6 +34,8 @@ export function summaryRows(res: PageResult): Row[] {
       { group, metric: 'loss probability', unit: '', sim: s.lossProbability, theory: resultField(r, 'loss') },
       { group, metric: 'arrival rate', unit: '/s', sim: s.arrivalRate, theory: resultField(r, 'lambda') },
     );
+    // A backlog at t = 0 (queues[].initial): its drain, simulated beside theory (exact where it applies, else B / (c mu - lambda)).
+    if (s.drainTime) rows.push({ group, metric: 'drain time, until nothing waits', unit: 's', sim: s.drainTime, theory: theory.drain?.[q.id]?.exact ?? theory.drain?.[q.id]?.time ?? null });
   }
   for (const c of scenario.consumers) {
     const s = summary.consumers[c.id];
