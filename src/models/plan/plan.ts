@@ -64,6 +64,9 @@ export async function plan(req: PlanRequest, run: JobRunner, onTried?: (t: Tried
   const { base, vary, target } = req;
   const checked = checkScenario(base);
   if (!checked.ok) throw new PlanInputError(checked.problems.map(formatProblem));
+  if (checked.scenario.replications < 2) {
+    throw new PlanInputError([`replications: 95% confidence needs at least 2 (got ${checked.scenario.replications}): give --replications N`]);
+  }
   let current: unknown;
   try {
     current = readPath(checked.scenario, parseParamPath(vary));

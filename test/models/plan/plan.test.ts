@@ -93,6 +93,18 @@ describe('plan(request, run)', () => {
     expect(r.tried.find((t) => t.value === r.value! - 1)?.meets).toBe(false);
   });
 
+  it('without theory for the metric, simulates both ends to find the direction, then bisects', async () => {
+    // The share of messages expiring (ttl 2 s) has no closed form here.
+    const base = { ...mmc(4, 5), queues: [{ id: 'q', ttl: 2 }] };
+    const r = await plan({ base, vary: 'consumers.0.count', target: parseTarget('summary.queues.q.expiredFraction < 0.01'), max: 9 }, runHere);
+    expect(r).toMatchObject({ directionFrom: 'simulation', direction: 'up', theory: null });
+    expect(r.tried.slice(0, 1).map((t) => t.value)).toEqual([1]);
+    expect(r.tried.map((t) => t.value)).toContain(9);
+    const at = r.tried.find((t) => t.value === r.value)!;
+    expect(at.meets).toBe(true);
+    expect(r.tried.find((t) => t.value === r.value! - 1)?.meets).toBe(false);
+  });
+
   it('says so when the target cannot be met in the range', async () => {
     const r = await plan({ base: mmc(4, 5), vary: 'consumers.0.count', target: parseTarget('summary.queues.q.meanWait < 0.001'), max: 6 }, runHere);
     expect(r.value).toBeNull();
@@ -110,6 +122,9 @@ describe('plan(request, run)', () => {
     expect(await fails({ vary: 'queues[0].id' })).toEqual(['--vary queues[0].id: not a number in the scenario (got "q")']);
     expect(await fails({ vary: 'consumers[7].count' })).toEqual(['--vary consumers[7].count: not a number in the scenario (got nothing)']);
     expect(await fails({ min: 0 })).toEqual(['--min 0: at consumers.0.count = 0: consumers[0].count: must be >= 1 (got 0)']);
+    expect(await fails({ base: { ...mmc(2.4, 3), replications: 1 } })).toEqual([
+      'replications: 95% confidence needs at least 2 (got 1): give --replications N',
+    ]);
     expect(await fails({ target: parseTarget('summary.queues.nope.meanWait < 1') })).toEqual([
       '--target summary.queues.nope.meanWait: no such number in the result summary, e.g. summary.queues.<id>.meanWait, summary.consumers.<id>.utilization, summary.messages.endToEnd.p99',
     ]);
