@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from '../../../src/sim/engine/simulation.ts';
-import { parseScenario } from '../../../src/sim/scenario/parse.ts';
-import { checkScenario, formatProblem } from '../../../src/sim/scenario/parse.ts';
+import { checkScenario, formatProblem, parseScenario } from '../../../src/sim/scenario/parse.ts';
+import { runScenario } from '../../helpers/scenarios.ts';
 
 /** A backlog of 4 at t = 0, one server taking 1 s each, no arrivals until t = 100. */
 const scenario = (initial: unknown, queue: object = {}) => ({
@@ -30,6 +30,24 @@ describe('queues[].initial', () => {
     sim.run();
     expect(sim.recorder.rejected[0]).toBe(1); // one in service, two wait, one refused
     expect(sim.recorder.completed).toBe(3);
+  });
+
+  it('every backlog message is accounted for, with retries, dead letters, expiry and a bounded queue', () => {
+    const s = parseScenario({
+      name: 'backlog with everything',
+      seed: 3,
+      horizon: 500,
+      replications: 3,
+      producers: [{ id: 'p', to: 'q', interarrival: { dist: 'exponential', rate: 0.5 }, priority: { dist: 'uniform', min: 0, max: 1 } }],
+      queues: [{ id: 'q', initial: 300, capacity: 250, ttl: 120, discipline: 'priority' }, { id: 'dlq', initial: 5 }],
+      consumers: [
+        { id: 'c', from: 'q', count: 2, service: { dist: 'exponential', rate: 1 }, prefetch: 2, ack: { mode: 'manual', failure: 0.2, visibilityTimeout: 5, maxDeliveries: 3, deadLetter: 'dlq' } },
+        { id: 'ops', from: 'dlq', service: { dist: 'exponential', mean: 20 } },
+      ],
+    });
+    const m = runScenario(s).summary.messages;
+    expect(m.produced).toBe(m.completed + m.waiting + m.inFlight + m.rejected + m.dropped + m.expired + m.deadLetterDropped + m.lost + m.lostInTransit);
+    expect([m.rejected, m.expired, m.deadLettered].every((n) => n > 0)).toBe(true);
   });
 
   it('defaults to 0 and must be an integer >= 0', () => {
