@@ -162,8 +162,11 @@ describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
     await page.click('#sweep-run');
     await expect.poll(() => page.textContent('#sweep-status'), { timeout: 30_000 }).toMatch(/^Running: \d+\/35 replications/);
     expect(await page.isDisabled('#sweep-run')).toBe(true);
+    const jobWorkers = () => page.workers().filter((w) => /jobWorker/.test(w.url())).length;
+    console.log(`sweep workers while running: ${page.workers().map((w) => w.url().replace(/^.*\//, '')).join(', ')}`);
     await page.click('#sweep-cancel');
     expect(await page.textContent('#sweep-status')).toBe('Cancelled.');
+    await expect.poll(jobWorkers).toBe(0); // the job workers went with the sweep worker
     expect(await page.isDisabled('#sweep-run')).toBe(false);
     expect(await page.isDisabled('#sweep-cancel')).toBe(true);
     await page.context().close();

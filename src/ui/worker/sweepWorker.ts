@@ -1,15 +1,16 @@
 // The lab's sweep worker: the sweep's points are checked, run and assembled by the same pure
-// functions as `npm run sweep` (src/models/sweep), with every job run here, so the JSON and CSV it
-// sends back are the CLI's byte for byte for the same scenario, parameter and seed. One sweep per
-// worker; Cancel terminates it.
+// functions as `npm run sweep` (src/models/sweep), its jobs run by a pool of job workers, so the
+// JSON and CSV it sends back are the CLI's byte for byte for the same scenario, parameter and seed.
+// One sweep per worker; Cancel terminates it (and with it, its job workers).
 /// <reference lib="webworker" />
 import { assembleSweep } from '../../models/sweep/result.ts';
 import { runSweepSlice } from '../../models/sweep/run.ts';
 import { sweepColumns, sweepCsv } from '../../models/sweep/table.ts';
 import { curveValues, theoryCurves } from '../../models/sweep/theoryCurve.ts';
-import { runHere } from '../../sim/replicate.ts';
+import { runHere, type JobRunner } from '../../sim/replicate.ts';
 import type { Progress } from '../../sim/run.ts';
 import { sweepJobs, sweepPoints, type SweepSpec } from '../../sim/sweep/plan.ts';
+import { JobPool } from './jobPool.ts';
 import type { FromSweepWorker, ToSweepWorker } from './sweepProtocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -43,7 +44,17 @@ async function sweep(spec: SweepSpec): Promise<void> {
       post(p);
     }
   };
-  const slice = await runSweepSlice(points, { from: 0, to: total }, runHere, onProgress);
+  // Every core: a pool of job workers (nested workers), or this one where there is one core or
+  // no Worker here (older Safari). Either gives the same numbers.
+  const threads = Math.min(navigator.hardwareConcurrency || 1, total);
+  const pool = threads > 1 && typeof Worker === 'function' ? new JobPool(threads) : null;
+  const run: JobRunner = pool ? pool.run : runHere;
+  let slice;
+  try {
+    slice = await runSweepSlice(points, { from: 0, to: total }, run, onProgress);
+  } finally {
+    pool?.close();
+  }
   const result = assembleSweep(spec, points, slice.warmups, slice.results);
   const json = JSON.stringify(result, null, 2) + '\n';
   const csv = sweepCsv(result);
