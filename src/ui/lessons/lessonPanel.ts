@@ -109,6 +109,7 @@ export class LessonPanel {
     if (first) this.host.load(first.text);
     else this.scenarioChanged(this.doc.state);
     this.root.scrollTop = 0;
+    this.root.scrollIntoView({ block: 'nearest' });
   }
 
   close(): void {
