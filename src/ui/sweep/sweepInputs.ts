@@ -67,7 +67,9 @@ export function readSweepInputs(form: SweepFormValues, scenario: unknown): Sweep
     return { ok: false, problems };
   }
   const metrics = metricChoices(planned.points[0].scenario);
-  if (!metrics.some((m) => m.path === form.metric)) {
+  // A priority class's figures exist only where the run meets that priority: any class is allowed.
+  const classMetric = /^summary\.classes\.[^.]+\.(meanWait|meanSojourn)$/.test(form.metric);
+  if (!classMetric && !metrics.some((m) => m.path === form.metric)) {
     add('metric', `metric: "${form.metric}" is not a figure of this scenario's summary; choose one from the list`);
     return { ok: false, problems };
   }

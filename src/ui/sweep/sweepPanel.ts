@@ -174,7 +174,7 @@ export class SweepPanel {
       if (bad) input.setAttribute('aria-describedby', `${input.id}-error`);
     }
     this.runButton.disabled = !this.inputs.ok || this.running;
-    if (!this.running && !this.ran) this.status.textContent = this.inputs.ok ? 'Ready.' : 'Fix the inputs marked in red to run the sweep.';
+    if (!this.running && !this.ran) this.status.textContent = this.inputs.ok ? 'Ready.' : 'Fix the problems shown to run the sweep.';
     this.runButton.title = this.inputs.ok ? 'Run the sweep' : 'Fix the sweep’s inputs first';
   }
 
@@ -224,14 +224,25 @@ export class SweepPanel {
         this.stopped(
           `Finished in ${(m.elapsedMs / 1000).toFixed(2)} s: ${r.sweep.points} points × ${r.points[0]?.summary.replications ?? 0} replications, ${messagesStatus(m.messages, m.elapsedMs > 0 ? rate : null)}.`,
         );
+        this.addClassMetrics(r);
         this.setExports();
         this.draw();
         return;
       }
       case 'error':
-        this.problems.replaceChildren(...m.message.split('\n').map((line) => el('li', { class: 'problem', text: line })));
         this.stopped(`Error: the sweep stopped (${m.message.split('\n')[0]}).`);
+        this.problems.append(...m.message.split('\n').map((line) => el('li', { class: 'problem', text: line })));
         return;
+    }
+  }
+
+  /** Priority classes are known once a sweep has run: their metrics join the list. */
+  private addClassMetrics(result: SweepResult): void {
+    const first = result.points[0];
+    if (!first) return;
+    const have = new Set([...this.metric.options].map((o) => o.value));
+    for (const m of metricChoices(first.scenario, first.summary)) {
+      if (!have.has(m.path)) this.metric.append(el('option', { value: m.path, text: `${m.label} — ${m.path}` }));
     }
   }
 

@@ -36,6 +36,7 @@ describe('readSweepInputs(form, scenario)', () => {
     for (const reps of ['1', '2.5', '', 'x', '1001']) expect(problems({ replications: reps }).map((p) => p.field), reps).toEqual(['replications']);
     expect(problems({ values: '0.5,-1' })).toEqual([{ field: 'general', message: expect.stringMatching(/^at producers\[0\]\.interarrival\.rate = -1: /) }]);
     expect(problems({ metric: 'summary.queues.nope.meanWait' })[0]).toMatchObject({ field: 'metric' });
+    expect(problems({ metric: 'summary.classes.1.meanWait' })).toEqual([]); // classes are known after the run
     const noScenario = readSweepInputs(good, undefined);
     expect(noScenario.ok ? null : noScenario.problems[0]).toMatchObject({ field: 'general', message: expect.stringMatching(/the scenario has problems/) });
   });
