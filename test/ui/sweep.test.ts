@@ -160,7 +160,8 @@ describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
 
     // A long sweep (7 points x 5 replications x 10^5 s), cancelled once it reports progress.
     await page.click('#sweep-run');
-    await expect.poll(() => page.textContent('#sweep-status'), { timeout: 30_000 }).toMatch(/^Running: \d+\/35 replications/);
+    await expect.poll(() => page.textContent('#sweep-status'), { timeout: 30_000 }).toMatch(/^Running: \d+\/35 replications, [\d.]+[KM]? messages, [\d.]+[KM]? messages\/s\.$/);
+    await expect.poll(() => page.$eval('#sweep-progress', (p) => (p as HTMLProgressElement).value)).toBeGreaterThan(0);
     expect(await page.isDisabled('#sweep-run')).toBe(true);
     const jobWorkers = () => page.workers().filter((w) => /jobWorker/.test(w.url())).length;
     console.log(`sweep workers while running: ${page.workers().map((w) => w.url().replace(/^.*\//, '')).join(', ')}`);
