@@ -220,9 +220,9 @@ export class SweepPanel {
         this.finished = { result: m.result, json: m.json, csv: m.csv, curves: m.curves, command: this.pending.command };
         this.progress.value = 1;
         const r = m.result;
-        const rate = m.elapsedMs > 0 ? (m.messages * 1000) / m.elapsedMs : 0;
+        const rate = m.simulatingMs > 0 ? (m.messages * 1000) / m.simulatingMs : 0;
         this.stopped(
-          `Finished in ${(m.elapsedMs / 1000).toFixed(2)} s: ${r.sweep.points} points × ${r.points[0]?.summary.replications ?? 0} replications, ${messagesStatus(m.messages, m.elapsedMs > 0 ? rate : null)}.`,
+          `Finished in ${(m.elapsedMs / 1000).toFixed(2)} s: ${r.sweep.points} points × ${r.points[0]?.summary.replications ?? 0} replications, ${messagesStatus(m.messages, m.simulatingMs > 0 ? rate : null)}.`,
         );
         this.addClassMetrics(r);
         this.setExports();

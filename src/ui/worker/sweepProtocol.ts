@@ -30,6 +30,8 @@ export type FromSweepWorker =
       /** Theory between the points, per `.theory` column. */
       curves: TheoryCurves;
       elapsedMs: number;
+      /** Of which running the jobs (the rest: assembling, the files, the theory curve). */
+      simulatingMs: number;
       messages: number;
     }
   | { type: 'error'; message: string };

@@ -32,12 +32,12 @@ async function sweep(spec: SweepSpec): Promise<void> {
   const points = planned.points;
   const total = sweepJobs(points).length;
   let lastPost = -Infinity;
-  let last: Progress | null = null;
+  let messages = 0;
   const post = (p: Progress) => {
     send({ type: 'progress', progress: { done: p.replication, jobs: p.replications, fraction: p.fraction, messages: p.messages ?? 0, elapsedMs: performance.now() - started } });
   };
   const onProgress = (p: Progress) => {
-    last = p;
+    messages = p.messages ?? 0;
     const now = performance.now();
     if (now - lastPost >= PROGRESS_MS || p.replication === p.replications) {
       lastPost = now;
@@ -55,13 +55,13 @@ async function sweep(spec: SweepSpec): Promise<void> {
   } finally {
     pool?.close();
   }
+  const simulatingMs = performance.now() - started;
   const result = assembleSweep(spec, points, slice.warmups, slice.results);
   const json = JSON.stringify(result, null, 2) + '\n';
   const csv = sweepCsv(result);
   const param = spec.params[0];
   const curves = theoryCurves(spec.base, param, sweepColumns(result), curveValues(param.values.filter((v): v is number => typeof v === 'number')));
-  const messages = (last as Progress | null)?.messages ?? 0;
-  send({ type: 'finished', result, json, csv, curves, elapsedMs: performance.now() - started, messages });
+  send({ type: 'finished', result, json, csv, curves, elapsedMs: performance.now() - started, simulatingMs, messages });
 }
 
 let busy = false;
