@@ -106,6 +106,7 @@ async function main(argv: string[]): Promise<number> {
 
   // Loaded only once the input is good (as in sim.ts).
   const { plan, PlanInputError } = await import('../models/plan/plan.ts');
+  const { planJson } = await import('../models/plan/json.ts');
   const threads = typeof workers === 'number' ? workers : defaultWorkers();
   const report = (t: Tried) => {
     if (!v.quiet) process.stderr.write(`tried ${v.vary} = ${t.value}: ${metricText(t)}${t.meets ? ' meets' : ''}\n`);
@@ -128,18 +129,13 @@ async function main(argv: string[]): Promise<number> {
     if (err instanceof PlanInputError) return fail(err.lines.map((l) => (l.startsWith('--') ? l : `${file}: ${l}`)));
     throw err;
   }
-  if (v.json) process.stdout.write(JSON.stringify(result, jsonSafe, 2) + '\n');
+  if (v.json) process.stdout.write(planJson(result));
   else process.stdout.write(planTable(result));
   if (result.value === null) {
     process.stderr.write(`${result.reason}\n`);
     return 1;
   }
   return 0;
-}
-
-/** Infinity (theory of an unstable system) as the string "Infinity": JSON has no such number. */
-function jsonSafe(_key: string, x: unknown): unknown {
-  return typeof x === 'number' && !Number.isFinite(x) ? String(x) : x;
 }
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '-' : Number.isFinite(x) ? String(Number(x.toPrecision(4))) : 'unstable');

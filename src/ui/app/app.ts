@@ -18,6 +18,7 @@ import { RunClient } from '../run/runClient.ts';
 import { presets } from '../scenario/presets.ts';
 import { decodeShare, encodeShare } from '../scenario/share.ts';
 import { SweepPanel } from '../sweep/sweepPanel.ts';
+import { PlanPanel } from '../plan/planPanel.ts';
 import { backlogSpec } from '../views/backlog.ts';
 import { num } from '../views/common.ts';
 import { cumulativeSpec, throughputSpec } from '../views/flows.ts';
@@ -51,6 +52,7 @@ export class App {
   });
   private readonly panel = new ScenarioPanel(this.doc);
   private readonly sweep = new SweepPanel(this.doc);
+  private readonly plan = new PlanPanel(this.doc);
   private readonly lessons = new LessonPanel(this.doc, {
     load: (text) => {
       this.panel.showBanner(null);
@@ -155,6 +157,7 @@ export class App {
           card('fits-card', 'Fitted models', this.fits),
           card('export-card', 'Export and share', this.exports.root),
           this.sweep.root,
+          this.plan.root,
         ),
         this.lessons.root,
       ),

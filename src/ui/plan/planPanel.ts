@@ -1,0 +1,151 @@
+// The Plan card: goal seeking in the lab, as `npm run plan` does it. A parameter of the scenario,
+// a target on a summary metric, an optional range and the replications per tried value; the seek
+// runs in its own worker (theory first, then simulation) and every tried value appears as it
+// comes in, with its 95% interval and theory, then the answer and the plan's JSON.
+import type { ScenarioDoc } from '../app/scenarioDoc.ts';
+import type { Tried } from '../../models/plan/evidence.ts';
+import type { PlanResult } from '../../models/plan/plan.ts';
+import { el } from '../panels/dom.ts';
+import { download } from '../plots/exportImage.ts';
+import { PlanClient } from '../run/planClient.ts';
+import { num } from '../views/common.ts';
+import type { FromPlanWorker } from '../worker/planProtocol.ts';
+
+export class PlanPanel {
+  readonly root: HTMLElement;
+  private readonly vary = el('input', { id: 'plan-vary', type: 'text', spellcheck: 'false', value: 'consumers[0].count' });
+  private readonly target = el('input', { id: 'plan-target', type: 'text', spellcheck: 'false', value: 'summary.messages.endToEnd.p99 < 2' });
+  private readonly min = el('input', { id: 'plan-min', type: 'text', placeholder: 'default' });
+  private readonly max = el('input', { id: 'plan-max', type: 'text', placeholder: 'default' });
+  private readonly replications = el('input', { id: 'plan-replications', type: 'number', min: 2, step: 1, value: '5' });
+  private readonly runButton = el('button', { type: 'button', id: 'plan-run', class: 'primary', text: 'Find the value' });
+  private readonly cancelButton = el('button', { type: 'button', id: 'plan-cancel', text: 'Cancel', disabled: true });
+  private readonly status = el('span', { id: 'plan-status', class: 'status', role: 'status', 'aria-live': 'polite', text: 'Ready.' });
+  private readonly problems = el('ul', { class: 'problems', id: 'plan-problems' });
+  private readonly table = el('div', { id: 'plan-tried' });
+  private readonly answer = el('p', { id: 'plan-answer', class: 'answer' });
+  private readonly jsonButton = el('button', { type: 'button', id: 'plan-export-json', text: 'Plan JSON', disabled: true });
+  private readonly command = el('code', { id: 'plan-command', class: 'command' });
+  private readonly client = new PlanClient((m) => this.onWorker(m));
+  private tried: Tried[] = [];
+  private json: string | null = null;
+
+  constructor(private readonly doc: ScenarioDoc) {
+    const field = (id: string, label: string, ...controls: Node[]) =>
+      el('div', { class: 'field' }, el('label', { for: id, text: label }), el('div', { class: 'control' }, ...controls));
+    this.root = el(
+      'section',
+      { class: 'card plan', id: 'plan-card', 'aria-label': 'Plan' },
+      el('h2', { text: 'Plan: the value that meets a target' }),
+      el('p', {
+        class: 'hint',
+        text: 'Finds the least value of a parameter (or the largest, when smaller is better) whose simulated metric meets the target with 95% confidence: the whole interval on the right side. Theory gives the first guess where a model applies; simulation confirms it.',
+      }),
+      el(
+        'div',
+        { class: 'sweep-form' },
+        field('plan-vary', 'Parameter', this.vary),
+        field('plan-target', 'Target', this.target),
+        field('plan-min', 'Range', this.min, el('span', { class: 'unit', text: 'to' }), this.max),
+        field('plan-replications', 'Replications', this.replications, el('span', { class: 'unit', text: 'per value' })),
+      ),
+      el('div', { class: 'controls', role: 'toolbar', 'aria-label': 'Plan controls' }, this.runButton, this.cancelButton, this.status),
+      this.problems,
+      this.table,
+      this.answer,
+      el('div', { class: 'export row', role: 'group', 'aria-label': 'Download the plan' }, this.jsonButton, el('span', { class: 'hint', text: 'the same bytes as' }), this.command),
+    );
+    this.runButton.addEventListener('click', () => this.start());
+    this.cancelButton.addEventListener('click', () => {
+      this.client.stop();
+      this.stopped('Cancelled.');
+    });
+    this.jsonButton.addEventListener('click', () => this.json && download('plan.json', this.json, 'application/json'));
+    doc.onChange(() => (this.runButton.disabled = !doc.valid || !this.cancelButton.disabled));
+    this.runButton.disabled = !doc.valid;
+    this.command.textContent = 'npm run plan -- FILE --vary PATH --target "METRIC < X" --json';
+  }
+
+  private start(): void {
+    const problems: string[] = [];
+    const reps = Number(this.replications.value);
+    if (!Number.isInteger(reps) || reps < 2) problems.push(`replications: a whole number >= 2 (got "${this.replications.value}")`);
+    const bound = (input: HTMLInputElement, name: string): number | undefined => {
+      const text = input.value.trim();
+      if (text === '') return undefined;
+      const x = Number(text);
+      if (!Number.isFinite(x)) problems.push(`${name}: a number or empty for the default (got "${text}")`);
+      return x;
+    };
+    const min = bound(this.min, 'range from');
+    const max = bound(this.max, 'range to');
+    if (!this.doc.valid) problems.push('the scenario has problems: fix them first');
+    this.problems.replaceChildren(...problems.map((p) => el('li', { class: 'problem', text: p })));
+    if (problems.length > 0) return;
+    const base = { ...(this.doc.state.value as Record<string, unknown>), replications: reps };
+    this.tried = [];
+    this.json = null;
+    this.jsonButton.disabled = true;
+    this.answer.textContent = '';
+    this.render();
+    this.runButton.disabled = true;
+    this.cancelButton.disabled = false;
+    this.status.textContent = 'Running: theory first, then simulation…';
+    const q = (s: string) => (/^[\w.:,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+    const range = `${min === undefined ? '' : ` --min ${min}`}${max === undefined ? '' : ` --max ${max}`}`;
+    this.command.textContent = `npm run -s plan -- scenario.json --vary ${q(this.vary.value.trim())} --target ${q(this.target.value.trim())}${range} --replications ${reps} --json`;
+    this.client.start({ base, vary: this.vary.value.trim(), target: this.target.value.trim(), min, max });
+  }
+
+  private stopped(text: string): void {
+    this.cancelButton.disabled = true;
+    this.runButton.disabled = !this.doc.valid;
+    this.status.textContent = text;
+  }
+
+  private onWorker(m: FromPlanWorker): void {
+    if (m.type === 'tried') {
+      this.tried.push(m.tried);
+      this.status.textContent = `Running: ${this.tried.length} value${this.tried.length > 1 ? 's' : ''} simulated…`;
+      this.render();
+    } else if (m.type === 'finished') {
+      this.tried = m.result.tried;
+      this.render();
+      this.answer.textContent = answerText(m.result);
+      this.json = m.json;
+      this.jsonButton.disabled = false;
+      this.stopped(`Finished in ${(m.elapsedMs / 1000).toFixed(2)} s: ${m.result.tried.length} values simulated.`);
+    } else {
+      this.problems.replaceChildren(...m.lines.map((line) => el('li', { class: 'problem', text: line })));
+      this.stopped('Error: see the problems above.');
+    }
+  }
+
+  private render(): void {
+    if (this.tried.length === 0) {
+      this.table.replaceChildren();
+      return;
+    }
+    const head = el('tr', {}, ...['value', 'metric (sim)', '95% CI', 'theory', 'meets'].map((h) => el('th', { scope: 'col', text: h })));
+    const rows = [...this.tried]
+      .sort((a, b) => a.value - b.value)
+      .map((t) =>
+        el(
+          'tr',
+          { 'data-value': String(t.value) },
+          el('td', { class: 'num', text: String(t.value) }),
+          el('td', { class: 'num', text: t.metric.mean === null ? '–' : num(t.metric.mean) }),
+          el('td', { class: 'num', text: t.metric.ci95 ? `[${num(t.metric.ci95[0])}, ${num(t.metric.ci95[1])}]` : '–' }),
+          el('td', { class: 'num', text: t.theory === null ? '–' : Number.isFinite(t.theory) ? num(t.theory) : 'unstable' }),
+          el('td', { class: `verdict ${t.meets ? 'in' : 'out'}`, text: t.meets ? '✓ yes' : '✗ no' }),
+        ),
+      );
+    this.table.replaceChildren(el('table', { class: 'summary' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+  }
+}
+
+function answerText(r: PlanResult): string {
+  const theory = r.theory ? ` ${r.theory.note}${r.theory.value === null ? '' : `: ${r.theory.value}`}.` : ' No model gives this metric: simulation only.';
+  if (r.value === null) return `No value in [${r.range.min}, ${r.range.max}] meets the target: ${r.reason}.${theory}`;
+  return `Answer: ${r.vary} = ${r.value}${r.converged ? '' : ' (the probe budget ran out before the bracket closed)'}.${theory}`;
+}

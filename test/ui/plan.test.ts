@@ -1,0 +1,69 @@
+// The lab's Plan card in Chromium: the smallest M/M/3-scenario consumer count with mean wait
+// under a target, found in a worker with every tried value shown, and its JSON what
+// `npm run plan --json` prints for the same scenario and goal, byte for byte.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { runCli } from '../helpers/runCli.ts';
+import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+
+const reason = skipReason();
+if (reason) console.log(reason);
+
+describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
+  let dir = '';
+  let site: Site;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dir = await buildSite();
+    site = await serve(dir);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (dir) removeSite(dir);
+  });
+
+  it('finds the consumer count, shows the evidence, and exports the CLI’s JSON', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    await page.goto(site.url);
+    await page.waitForSelector('#plan-run');
+    await page.selectOption('#preset', 'mmc.json');
+    await page.fill('#f-horizon', '5000');
+    await page.fill('#plan-vary', 'consumers[0].count');
+    await page.fill('#plan-target', 'summary.queues.q.meanWait < 0.5');
+    await page.fill('#plan-replications', '3');
+    await expect.poll(() => page.isDisabled('#plan-run')).toBe(false);
+    await page.click('#plan-run');
+    await expect.poll(() => page.textContent('#plan-status'), { timeout: 120_000 }).toMatch(/^Finished/);
+    expect(await page.textContent('#plan-answer')).toMatch(/^Answer: consumers\[0\]\.count = 4\. theory: .*: 4\.$/);
+    const rows = await page.$$eval('#plan-tried tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-value'), tr.lastElementChild?.textContent]));
+    expect(rows).toEqual([['3', '✗ no'], ['4', '✓ yes']]);
+
+    const tmp = mkdtempSync(join(tmpdir(), 'queue-lab-lab-plan-'));
+    try {
+      const file = join(tmp, 'scenario.json');
+      writeFileSync(file, await page.inputValue('#json'));
+      const r = runCli('src/cli/plan.ts', [file, '--vary', 'consumers[0].count', '--target', 'summary.queues.q.meanWait < 0.5', '--replications', '3', '--json', '--quiet', '--workers', '1']);
+      expect(r.status, r.stderr).toBe(0);
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#plan-export-json')]);
+      expect(readFileSync((await dl.path())!, 'utf8')).toBe(r.stdout);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    expect(await page.textContent('#plan-command')).toBe("npm run -s plan -- scenario.json --vary 'consumers[0].count' --target 'summary.queues.q.meanWait < 0.5' --replications 3 --json");
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+});
