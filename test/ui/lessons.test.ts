@@ -176,6 +176,10 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     expect(await page.inputValue('#sweep-replications')).toBe('10');
     expect(await page.inputValue('#sweep-metric')).toBe('summary.queues.q.meanWait');
     await expect.poll(() => page.isDisabled('#sweep-run')).toBe(false);
+
+    // Closing the lesson gives the plots their width back.
+    await page.click('#lesson-close');
+    expect(await page.isHidden('#lesson-panel')).toBe(true);
     await context.close();
     expect(errors).toEqual([]);
   });
