@@ -145,7 +145,8 @@ export class PlanPanel {
 }
 
 function answerText(r: PlanResult): string {
-  const theory = r.theory ? ` ${r.theory.note}${r.theory.value === null ? '' : `: ${r.theory.value}`}.` : ' No model gives this metric: simulation only.';
+  const theory =
+    r.theory === null ? ' No model gives this metric: simulation only.' : r.theory.value === null ? ` Theory: ${r.theory.note.replace(/^theory: /, '')}.` : ` Theory's answer: ${r.theory.value}.`;
   if (r.value === null) return `No value in [${r.range.min}, ${r.range.max}] meets the target: ${r.reason}.${theory}`;
   return `Answer: ${r.vary} = ${r.value}${r.converged ? '' : ' (the probe budget ran out before the bracket closed)'}.${theory}`;
 }
