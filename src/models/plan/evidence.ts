@@ -59,16 +59,16 @@ export async function tryValue(base: unknown, vary: string, value: number, targe
   const result = assembleSweep(spec, planned.points, slice.warmups, slice.results).points[0];
   const theory = theoryOfMetric(result.scenario, result.theory, target.steps);
   const node = readPath(result.summary, target.steps);
-  const base_ = { value, theory, warmup: result.summary.warmup, warnings: result.warnings };
+  const common = { value, theory, warmup: result.summary.warmup, warnings: result.warnings };
   const ci = asMeanCI(node);
-  if (ci !== null) return { ...base_, metric: ci, confidence: 'summary', meets: meetsConfidently(target, ci) };
+  if (ci !== null) return { ...common, metric: ci, confidence: 'summary', meets: meetsConfidently(target, ci) };
   const perReplication = slice.results.map((r) => {
     const x = readPath(summarise(result.scenario, result.summary.warmup, [figuresFromData(r.figures)]), target.steps);
     return typeof x === 'number' ? x : NaN;
   });
   const metric = meanCI(perReplication);
   return {
-    ...base_,
+    ...common,
     metric,
     confidence: 'replications',
     perReplication,
