@@ -20,6 +20,7 @@ import { decodeShare, encodeShare } from '../scenario/share.ts';
 import { SweepPanel } from '../sweep/sweepPanel.ts';
 import { PlanPanel } from '../plan/planPanel.ts';
 import { backlogSpec } from '../views/backlog.ts';
+import { consumersSpec } from '../views/consumers.ts';
 import { num } from '../views/common.ts';
 import { cumulativeSpec, throughputSpec } from '../views/flows.ts';
 import { latencySpec } from '../views/latency.ts';
@@ -31,8 +32,8 @@ const REDRAW_MS = 250;
 /** Work per animation frame: views are drawn one after another until this is spent. */
 const FRAME_BUDGET_MS = 8;
 
-type Job = 'status' | 'backlog' | 'throughput' | 'cumulative' | 'latency' | 'tables';
-const ALL_JOBS: Job[] = ['status', 'backlog', 'throughput', 'cumulative', 'latency', 'tables'];
+type Job = 'status' | 'backlog' | 'consumers' | 'throughput' | 'cumulative' | 'latency' | 'tables';
+const ALL_JOBS: Job[] = ['status', 'backlog', 'consumers', 'throughput', 'cumulative', 'latency', 'tables'];
 
 export class App {
   private readonly doc = new ScenarioDoc();
@@ -69,6 +70,7 @@ export class App {
   private readonly topology = el('div', { class: 'topology', id: 'topology' });
   private readonly plots = {
     backlog: new PlotCard('backlog', 'Backlog Q(t)', 'Messages waiting per queue: mean over replications (step) with its 95% band, the live replication, the fitted model (dashed), theory’s Lq and the exact transient where one exists.'),
+    consumers: new PlotCard('consumers', 'Consumers N(t)', 'Servers provisioned by each autoscaled group: mean over replications (step) and the live replication, between the policy’s min and max; the dotted rule is the mean count that consumer-seconds (the cost) are paid for.'),
     throughput: new PlotCard('throughput', 'Throughput', 'Rates of production P, consumption C, handling H and replies R per sample interval, with their fitted models (dashed).'),
     cumulative: new PlotCard('cumulative', 'Cumulative counts', 'P − C is the backlog, C − H the work in flight, H − R the replies outstanding.'),
     latency: new PlotCard('latency', 'End-to-end latency', 'Distribution of production-to-done time over all replications after the warm-up.'),
@@ -152,7 +154,7 @@ export class App {
           { class: 'lab' },
           el('section', { class: 'card run', 'aria-label': 'Run' }, this.controls.root, this.topology),
           el('div', { class: 'zoom-bar' }, el('span', { class: 'hint', text: 'Drag across a time plot to zoom all of them; double-click a plot to zoom out.' }), this.zoomNote, resetZoom),
-          el('div', { class: 'plots' }, this.plots.backlog.root, this.plots.throughput.root, this.plots.cumulative.root, this.plots.latency.root),
+          el('div', { class: 'plots' }, this.plots.backlog.root, this.plots.consumers.root, this.plots.throughput.root, this.plots.cumulative.root, this.plots.latency.root),
           card('summary-card', 'Summary: simulation vs theory', this.summary),
           card('fits-card', 'Fitted models', this.fits),
           card('export-card', 'Export and share', this.exports.root),
@@ -283,7 +285,16 @@ export class App {
         return;
       }
       case 'backlog':
-        return show(this.plots.backlog, (w) => backlogSpec(lab, domain, w, theme, onZoom));
+        return show(this.plots.backlog, (w) => backlogSpec(lab, domain, w, theme, onZoom, this.running));
+      case 'consumers': {
+        // Only autoscaled groups have a count worth plotting: plain scenarios keep the page they had.
+        const card = this.plots.consumers;
+        const scenario = this.running ?? (this.doc.state.check?.ok ? this.doc.state.check.scenario : null);
+        const scaled = scenario?.consumers.some((c) => c.autoscale !== null) ?? false;
+        card.root.hidden = !scaled;
+        if (!scaled) return;
+        return show(card, (w) => consumersSpec(lab, this.running, domain, w, theme, onZoom)!);
+      }
       case 'throughput':
         return show(this.plots.throughput, (w) => throughputSpec(lab, domain, w, theme, onZoom));
       case 'cumulative':

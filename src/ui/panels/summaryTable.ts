@@ -1,5 +1,7 @@
 // The summary table: each simulated figure with its 95% CI, theory's value where a model
-// applies, their difference, and whether theory falls inside the CI.
+// applies, their difference, and whether theory falls inside the CI. Rows for features a
+// scenario uses (a backlog's drain, autoscaling's cost, clients' timeouts and retries) appear
+// only when it uses them, so a plain scenario's table stays as it was.
 import type { PageResult } from '../worker/protocol.ts';
 import type { MeanCI } from '../../sim/stats/meanCI.ts';
 import { num } from '../views/common.ts';
@@ -11,6 +13,8 @@ interface Row {
   unit: string;
   sim: MeanCI | number | null;
   theory: number | null;
+  /** A count (a total over the replications): shown whole, not to four digits. */
+  count?: boolean;
 }
 
 function resultField(r: unknown, key: string): number | null {
@@ -35,7 +39,16 @@ export function summaryRows(res: PageResult): Row[] {
       { group, metric: 'arrival rate', unit: '/s', sim: s.arrivalRate, theory: resultField(r, 'lambda') },
     );
     // A backlog at t = 0 (queues[].initial): its drain, simulated beside theory (exact where it applies, else B / (c mu - lambda)).
-    if (s.drainTime) rows.push({ group, metric: 'drain time, until nothing waits', unit: 's', sim: s.drainTime, theory: theory.drain?.[q.id]?.exact ?? theory.drain?.[q.id]?.time ?? null });
+    if (s.drainTime) {
+      const d = theory.drain?.[q.id];
+      rows.push({ group, metric: 'drain time, until nothing waits', unit: 's', sim: s.drainTime, theory: d?.exact ?? d?.time ?? null });
+      // The fluid estimate beside the exact one, and the fitted time constants of Q(t) (all queues).
+      if (d && d.exact !== null && d.time !== null) rows.push({ group, metric: 'drain time, fluid B / (cμ − λ)', unit: 's', sim: s.drainTime, theory: d.time });
+      const fit = res.fits?.Q;
+      if (fit && !('error' in fit) && scenario.queues.length === 1) {
+        fit.timeConstants.forEach((tau, i) => rows.push({ group, metric: `Q(t) fitted time constant τ${i + 1} = 1/r${i + 1}`, unit: 's', sim: tau, theory: null }));
+      }
+    }
   }
   for (const c of scenario.consumers) {
     const s = summary.consumers[c.id];
@@ -46,6 +59,15 @@ export function summaryRows(res: PageResult): Row[] {
       { group, metric: 'utilisation', unit: '', sim: s.utilization, theory: resultField(r, 'utilization') },
       { group, metric: 'throughput', unit: '/s', sim: s.throughput, theory: resultField(r, 'throughput') },
     );
+    // An autoscaled group: what it cost (servers paid for over the window) and how it moved.
+    if (c.autoscale) {
+      rows.push(
+        { group, metric: 'consumer-seconds (cost)', unit: 's', sim: s.consumerSeconds, theory: null },
+        { group, metric: 'mean count', unit: 'servers', sim: s.meanCount, theory: null },
+        { group, metric: 'scale changes', unit: 'per replication', sim: s.scaleChanges, theory: null },
+        { group, metric: 'reversals (flapping)', unit: 'per replication', sim: s.reversals, theory: null },
+      );
+    }
   }
   const m = summary.messages;
   rows.push({ group: `messages · network ${theory.network.model ?? 'has no model'}`, metric: 'mean sojourn, first queue to last handled', unit: 's', sim: m.meanSojourn, theory: theory.network.W });
@@ -53,12 +75,23 @@ export function summaryRows(res: PageResult): Row[] {
   for (const [k, v] of [['end-to-end mean', e.mean], ['end-to-end p50', e.p50], ['end-to-end p95', e.p95], ['end-to-end p99', e.p99]] as const) {
     rows.push({ group: `messages · network ${theory.network.model ?? 'has no model'}`, metric: k, unit: 's', sim: v, theory: null });
   }
+  // Clients that time out and retry: answers in time (goodput) against all answers, and the counts.
+  if (scenario.producers.some((p) => p.timeout !== null)) {
+    const group = 'requests · clients with a timeout';
+    rows.push(
+      { group, metric: 'goodput, answers in time', unit: '/s', sim: m.goodput, theory: null },
+      { group, metric: 'throughput, all answers', unit: '/s', sim: m.throughput, theory: null },
+    );
+    for (const [k, label] of [['requests', 'requests'], ['retries', 'retries sent'], ['timedOut', 'attempts timed out'], ['gaveUp', 'requests given up'], ['wasted', 'wasted: answered after the client gave up']] as const) {
+      rows.push({ group, metric: label, unit: 'total', sim: m[k], theory: null, count: true });
+    }
+  }
   return rows;
 }
 
-function simCell(v: MeanCI | number | null): string {
+function simCell(v: MeanCI | number | null, count = false): string {
   if (v === null) return '–';
-  if (typeof v === 'number') return num(v);
+  if (typeof v === 'number') return count ? v.toLocaleString('en') : num(v);
   if (v.mean === null) return '–';
   return v.ci95 ? `${num(v.mean)} ± ${num((v.ci95[1] - v.ci95[0]) / 2)}` : num(v.mean);
 }
@@ -97,7 +130,7 @@ export function renderSummary(root: HTMLElement, res: PageResult | null): void {
         'tr',
         { 'data-metric': `${group}|${r.metric}` },
         el('th', { scope: 'row', text: r.metric + (r.unit ? ` (${r.unit.trim()})` : '') }),
-        el('td', { class: 'num', text: simCell(r.sim) }),
+        el('td', { class: 'num', text: simCell(r.sim, r.count) }),
         el('td', { class: 'num', text: r.theory === null ? '–' : num(r.theory) + '' }),
         el('td', { class: 'num', text: v.diff }),
         el('td', { class: `verdict ${v.cls}`, text: v.within }),

@@ -16,6 +16,8 @@ export interface LiveReplication {
   R: Float64Array;
   Q: Float64Array;
   queueQ: Float64Array[];
+  /** Servers provisioned per consumer group (the order of `consumerIds`). */
+  consumerN: Float64Array[];
   Prate: Float64Array;
   Crate: Float64Array;
   Hrate: Float64Array;
@@ -28,6 +30,9 @@ export interface LabData {
   status: RunStatus;
   grid: Float64Array;
   queueIds: string[];
+  consumerIds: string[];
+  /** Consumer groups that autoscale: their count N(t) is drawn beside the backlog. */
+  scaledIds: string[];
   replications: number;
   live: LiveReplication | null;
   state: LiveState | null;
@@ -48,6 +53,8 @@ export function emptyLab(): LabData {
     status: 'idle',
     grid: new Float64Array(0),
     queueIds: [],
+    consumerIds: [],
+    scaledIds: [],
     replications: 0,
     live: null,
     state: null,
@@ -63,13 +70,13 @@ export function emptyLab(): LabData {
   };
 }
 
-function newLive(replication: number, n: number, queues: number): LiveReplication {
+function newLive(replication: number, n: number, queues: number, consumers: number): LiveReplication {
   const a = () => new Float64Array(n);
-  return { replication, taken: 0, P: a(), C: a(), H: a(), R: a(), Q: a(), queueQ: Array.from({ length: queues }, a), Prate: a(), Crate: a(), Hrate: a(), Rrate: a() };
+  return { replication, taken: 0, P: a(), C: a(), H: a(), R: a(), Q: a(), queueQ: Array.from({ length: queues }, a), consumerN: Array.from({ length: consumers }, a), Prate: a(), Crate: a(), Hrate: a(), Rrate: a() };
 }
 
 function addBatch(lab: LabData, b: SampleBatch): void {
-  if (!lab.live || lab.live.replication !== b.replication || b.from === 0) lab.live = newLive(b.replication, lab.grid.length, lab.queueIds.length);
+  if (!lab.live || lab.live.replication !== b.replication || b.from === 0) lab.live = newLive(b.replication, lab.grid.length, lab.queueIds.length, lab.consumerIds.length);
   const live = lab.live;
   const put = (dst: Float64Array, src: Float64Array) => dst.set(src.subarray(0, Math.max(0, Math.min(src.length, dst.length - b.from))), b.from);
   put(live.P, b.P);
@@ -78,6 +85,7 @@ function addBatch(lab: LabData, b: SampleBatch): void {
   put(live.R, b.R);
   put(live.Q, b.Q);
   b.queueQ.forEach((q, i) => put(live.queueQ[i], q));
+  b.consumerN.forEach((c, i) => put(live.consumerN[i], c));
   put(live.Prate, b.Prate);
   put(live.Crate, b.Crate);
   put(live.Hrate, b.Hrate);
@@ -89,7 +97,7 @@ function addBatch(lab: LabData, b: SampleBatch): void {
 export function applyMessage(lab: LabData, msg: FromWorker): void {
   switch (msg.type) {
     case 'started':
-      Object.assign(lab, emptyLab(), { status: lab.status === 'paused' ? 'paused' : 'running', grid: msg.grid, queueIds: msg.queueIds, replications: msg.replications });
+      Object.assign(lab, emptyLab(), { status: lab.status === 'paused' ? 'paused' : 'running', grid: msg.grid, queueIds: msg.queueIds, consumerIds: msg.consumerIds, scaledIds: msg.scaledIds, replications: msg.replications });
       return;
     case 'batch':
       if (msg.live.phase !== lab.phase) {

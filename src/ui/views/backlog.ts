@@ -1,16 +1,18 @@
 // Backlog Q(t) per queue: the replications' mean (step line) with its 95% band, the live
 // replication, the fitted exponential model (dashed), theory's Lq (rule) and, where the queue is
-// a birth-death chain, the exact transient E[Q(t)].
+// a birth-death chain, the exact transient E[Q(t)]; for a queue that starts with a backlog, its
+// drain time by theory and simulated (vertical rules); slowdown windows shaded.
 import type { FigureSpec, Layer } from '../plots/figure.ts';
 import type { HoverEntry } from '../plots/hover.ts';
 import type { LegendItem } from '../plots/legend.ts';
 import { SERIES_COLOURS, type Theme } from '../plots/palette.ts';
 import type { LabData } from '../run/labData.ts';
+import type { Scenario } from '../../sim/scenario/types.ts';
 import { scaleLinear } from 'd3-scale';
 import { MARGIN, marginFor, drawIndices, modelCurve, num, stepLookup, timeScale, yDomain } from './common.ts';
 import { evaluateModel } from '../../models/expfit/index.ts';
 
-export function backlogSpec(lab: LabData, domain: [number, number], width: number, theme: Theme, onZoom: FigureSpec['onZoom']): FigureSpec {
+export function backlogSpec(lab: LabData, domain: [number, number], width: number, theme: Theme, onZoom: FigureSpec['onZoom'], scenario: Scenario | null = null): FigureSpec {
   const x = timeScale(domain, width);
   const t = lab.grid;
   const n = t.length;
@@ -21,6 +23,9 @@ export function backlogSpec(lab: LabData, domain: [number, number], width: numbe
   const res = lab.result;
   const warmup = res?.summary.warmup ?? 0;
   if (warmup > 0) layers.push({ kind: 'span', from: 0, to: warmup, colour: theme.muted, label: 'warm-up' });
+  for (const c of scenario?.consumers ?? []) {
+    for (const w of c.slowdowns) layers.push({ kind: 'span', from: w.start, to: w.end, colour: SERIES_COLOURS[3], label: `${c.id} ×${w.factor} slower` });
+  }
 
   const band = lab.mean?.band?.Q;
   const totalColour = multi ? theme.fg : SERIES_COLOURS[0];
@@ -42,6 +47,19 @@ export function backlogSpec(lab: LabData, domain: [number, number], width: numbe
     if (th && 'Lq' in th && th.Lq !== null) {
       layers.push({ kind: 'hrule', value: th.Lq, colour, label: `Lq theory ${multi ? id + ' ' : ''}= ${num(th.Lq)}` });
       legend.push({ label: `Lq theory (${res!.theory.queues[id].model})${multi ? ` ${id}` : ''}`, colour, dash: '2 3' });
+    }
+    // A backlog at t = 0 (queues[].initial): theory's drain time (exact where it applies, else
+    // B / (c mu - lambda)) and the simulated one, both from the result.
+    const drain = res?.theory.drain?.[id];
+    const drainTheory = drain ? (drain.exact ?? drain.time) : null;
+    if (drainTheory !== null) {
+      layers.push({ kind: 'vrule', value: drainTheory, colour: theme.fg, label: `drain theory${multi ? ` ${id}` : ''} ${num(drainTheory)} s`, dash: '2 3', row: 0 });
+      legend.push({ label: `drain time, theory (${drain!.exact !== null ? '(B − c)/(cμ − λ)' : 'B/(cμ − λ)'})`, colour: theme.fg, dash: '2 3' });
+    }
+    const drainSim = res?.summary.queues[id]?.drainTime?.mean ?? null;
+    if (drainSim !== null) {
+      layers.push({ kind: 'vrule', value: drainSim, colour, label: `drain simulated${multi ? ` ${id}` : ''} ${num(drainSim)} s`, dash: '6 2', row: 1 });
+      legend.push({ label: `drain time, simulated${multi ? ` ${id}` : ''}`, colour, dash: '6 2' });
     }
     const mean = lab.mean?.queues[id]?.Q;
     if (mean) {

@@ -28,6 +28,8 @@ export interface SampleBatch {
   R: Float64Array;
   Q: Float64Array;
   queueQ: Float64Array[];
+  /** Servers provisioned per consumer group (scenario order). */
+  consumerN: Float64Array[];
   /** Rates of P, C, H, R over each interval ending at a sample of this batch (core's formula). */
   Prate: Float64Array;
   Crate: Float64Array;
@@ -56,7 +58,8 @@ export interface LiveState {
 
 /** Worker -> page. */
 export type FromWorker =
-  | { type: 'started'; grid: Float64Array; queueIds: string[]; replications: number }
+  /** `scaledIds`: the consumer groups that autoscale (their count N(t) is plotted), of `consumerIds`. */
+  | { type: 'started'; grid: Float64Array; queueIds: string[]; consumerIds: string[]; scaledIds: string[]; replications: number }
   | { type: 'batch'; batch: SampleBatch; live: LiveState }
   | { type: 'replication'; replication: number; phase: 'pilot' | 'main'; mean: TypedSeries }
   | {

@@ -38,6 +38,7 @@ export function sampleBatch(rec: Recorder, replication: number, from: number, to
     R: rec.R.slice(from, to),
     Q: rec.Q.slice(from, to),
     queueQ: rec.queueQ.map((q) => q.slice(from, to)),
+    consumerN: rec.consumerN.map((c) => c.slice(from, to)),
     Prate: rate(mean.Prate),
     Crate: rate(mean.Crate),
     Hrate: rate(mean.Hrate),

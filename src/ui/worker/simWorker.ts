@@ -67,7 +67,7 @@ function flush(sim: Simulation, at: PassPosition, s: Scenario): void {
   const taken = samplesTaken(sim.recorder);
   if (taken > posted) {
     const batch = sampleBatch(sim.recorder, at.replication, posted, taken);
-    const arrays = [batch.P, batch.C, batch.H, batch.R, batch.Q, ...batch.queueQ, batch.Prate, batch.Crate, batch.Hrate, batch.Rrate];
+    const arrays = [batch.P, batch.C, batch.H, batch.R, batch.Q, ...batch.queueQ, ...batch.consumerN, batch.Prate, batch.Crate, batch.Hrate, batch.Rrate];
     send({ type: 'batch', batch, live: live(sim, at, s) }, arrays.map((a) => a.buffer));
     posted = taken;
   }
@@ -189,6 +189,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         type: 'started',
         grid: sampleGrid(scenario.horizon, scenario.sampleEvery),
         queueIds: scenario.queues.map((q) => q.id),
+        consumerIds: scenario.consumers.map((c) => c.id),
+        scaledIds: scenario.consumers.filter((c) => c.autoscale !== null).map((c) => c.id),
         replications: scenario.replications,
       });
       run(scenario).catch((err: unknown) => send({ type: 'error', message: err instanceof Error ? err.message : String(err) }));

@@ -15,6 +15,8 @@ export interface TypedSeries {
   Hrate: Float64Array;
   Rrate: Float64Array;
   queues: Record<string, { Q: Float64Array }>;
+  /** Servers provisioned per consumer group (N), mean over replications. */
+  consumers: Record<string, { N: Float64Array }>;
   band: { Q: { lo: Float64Array; hi: Float64Array } } | null;
 }
 
@@ -27,6 +29,8 @@ export function typedSeries(s: Series): { series: TypedSeries; transfer: ArrayBu
   };
   const queues: TypedSeries['queues'] = {};
   for (const [id, q] of Object.entries(s.queues)) queues[id] = { Q: f(q.Q) };
+  const consumers: TypedSeries['consumers'] = {};
+  for (const [id, c] of Object.entries(s.consumers)) consumers[id] = { N: f(c.N) };
   const series: TypedSeries = {
     t: f(s.t),
     P: f(s.P),
@@ -39,6 +43,7 @@ export function typedSeries(s: Series): { series: TypedSeries; transfer: ArrayBu
     Hrate: f(s.Hrate),
     Rrate: f(s.Rrate),
     queues,
+    consumers,
     band: s.band ? { Q: { lo: f(s.band.Q.lo), hi: f(s.band.Q.hi) } } : null,
   };
   return { series, transfer };
