@@ -1,6 +1,7 @@
 // The lab's Plan card in Chromium: the smallest M/M/3-scenario consumer count with mean wait
-// under a target, found in a worker with every tried value shown, and its JSON what
-// `npm run plan --json` prints for the same scenario and goal, byte for byte.
+// under a target (parameter from the picker, metric, < and threshold), found in a worker with
+// every tried value shown, and its JSON what `npm run plan --json` prints for the same scenario
+// and goal, byte for byte.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,13 +42,17 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
     await page.waitForSelector('#plan-run');
     await page.selectOption('#preset', 'mmc.json');
     await page.fill('#f-horizon', '5000');
-    await page.fill('#plan-vary', 'consumers[0].count');
-    await page.fill('#plan-target', 'summary.queues.q.meanWait < 0.5');
+    await page.selectOption('#plan-vary-pick', 'consumers[0].count');
+    expect(await page.inputValue('#plan-vary')).toBe('consumers[0].count');
+    await page.fill('#plan-metric', 'summary.queues.q.meanWait');
+    await page.selectOption('#plan-op', '<');
+    await page.fill('#plan-threshold', '0.5');
     await page.fill('#plan-replications', '3');
     await expect.poll(() => page.isDisabled('#plan-run')).toBe(false);
     await page.click('#plan-run');
     await expect.poll(() => page.textContent('#plan-status'), { timeout: 120_000 }).toMatch(/^Finished/);
     expect(await page.textContent('#plan-answer')).toBe("Answer: consumers[0].count = 4. Theory's answer: 4.");
+    expect(await page.$eval('#plan-progress', (p) => (p as HTMLProgressElement).value)).toBe(1);
     await page.locator('#plan-card').screenshot({ path: new URL('./artifacts/plan-mmc.png', import.meta.url).pathname });
     const rows = await page.$$eval('#plan-tried tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-value'), tr.lastElementChild?.textContent]));
     expect(rows).toEqual([['3', '✗ no'], ['4', '✓ yes']]);

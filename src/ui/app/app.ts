@@ -70,7 +70,7 @@ export class App {
   private readonly topology = el('div', { class: 'topology', id: 'topology' });
   private readonly plots = {
     backlog: new PlotCard('backlog', 'Backlog Q(t)', 'Messages waiting per queue: mean over replications (step) with its 95% band, the live replication, the fitted model (dashed), theory’s Lq and the exact transient where one exists.'),
-    consumers: new PlotCard('consumers', 'Consumers N(t)', 'Servers provisioned by each autoscaled group: mean over replications (step) and the live replication, between the policy’s min and max; the dotted rule is the mean count that consumer-seconds (the cost) are paid for.'),
+    consumers: new PlotCard('consumers', 'Consumers N(t)', 'Servers provisioned per autoscaled group: mean over replications (step), the live replication, the policy’s min and max, and the mean count (what consumer-seconds pay for).'),
     throughput: new PlotCard('throughput', 'Throughput', 'Rates of production P, consumption C, handling H and replies R per sample interval, with their fitted models (dashed).'),
     cumulative: new PlotCard('cumulative', 'Cumulative counts', 'P − C is the backlog, C − H the work in flight, H − R the replies outstanding.'),
     latency: new PlotCard('latency', 'End-to-end latency', 'Distribution of production-to-done time over all replications after the warm-up.'),

@@ -102,7 +102,9 @@ export function renderTopology(s: Scenario, live: LiveState | null, width: numbe
     } else if (live && n.kind === 'consumer') {
       const u = live.utilization[n.index] ?? 0;
       meter = u;
-      value = `${Math.round(u * 100)}% busy`;
+      const scaled = s.consumers[n.index]?.autoscale;
+      const servers = live.servers[n.index] ?? 0;
+      value = `${scaled ? `${servers} server${servers === 1 ? '' : 's'}, ` : ''}${Math.round(u * 100)}% busy`;
     }
     if (meter > 0) g.append('rect').attr('x', 2).attr('y', BOX_H - 7).attr('width', (BOX_W - 4) * Math.min(1, meter)).attr('height', 5).attr('fill', colour).attr('fill-opacity', 0.7);
     g.append('text').attr('x', 8).attr('y', 15).attr('fill', theme.fg).attr('font-weight', 600).text(n.label);

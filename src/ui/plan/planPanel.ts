@@ -1,20 +1,31 @@
-// The Plan card: goal seeking in the lab, as `npm run plan` does it. A parameter of the scenario,
-// a target on a summary metric, an optional range and the replications per tried value; the seek
-// runs in its own worker (theory first, then simulation) and every tried value appears as it
-// comes in, with its 95% interval and theory, then the answer and the plan's JSON.
-import type { ScenarioDoc } from '../app/scenarioDoc.ts';
+// The Plan card: goal seeking in the lab, as `npm run plan` does it. A parameter of the scenario
+// (picked from the common ones or typed as a path), a target on a summary metric (its path, < or
+// >, a threshold), an optional range and the replications per tried value; the seek runs in its
+// own worker (theory first, then simulation) with a progress bar for the value being simulated,
+// and every tried value appears as it comes in, with its 95% interval and theory, then the answer
+// and the plan's JSON.
+import type { DocState, ScenarioDoc } from '../app/scenarioDoc.ts';
 import type { Tried } from '../../models/plan/evidence.ts';
 import type { PlanResult } from '../../models/plan/plan.ts';
 import { el } from '../panels/dom.ts';
 import { download } from '../plots/exportImage.ts';
 import { PlanClient } from '../run/planClient.ts';
+import { paramChoices } from '../sweep/paramChoices.ts';
+import { metricChoices } from '../sweep/sweepMetrics.ts';
 import { num } from '../views/common.ts';
 import type { FromPlanWorker } from '../worker/planProtocol.ts';
+
+const CUSTOM = '';
 
 export class PlanPanel {
   readonly root: HTMLElement;
   private readonly vary = el('input', { id: 'plan-vary', type: 'text', spellcheck: 'false', value: 'consumers[0].count' });
-  private readonly target = el('input', { id: 'plan-target', type: 'text', spellcheck: 'false', value: 'summary.messages.endToEnd.p99 < 2' });
+  private readonly pick = el('select', { id: 'plan-vary-pick', 'aria-label': 'Common parameters' });
+  private readonly metric = el('input', { id: 'plan-metric', type: 'text', spellcheck: 'false', list: 'plan-metrics', value: 'summary.messages.endToEnd.p99', 'aria-label': 'Target metric' });
+  private readonly metrics = el('datalist', { id: 'plan-metrics' });
+  private readonly op = el('select', { id: 'plan-op', 'aria-label': 'Comparison' }, ...['<', '<=', '>', '>='].map((o) => el('option', { value: o, text: o })));
+  private readonly threshold = el('input', { id: 'plan-threshold', type: 'text', inputmode: 'decimal', value: '2', 'aria-label': 'Threshold' });
+  private readonly progress = el('progress', { id: 'plan-progress', max: 1, value: 0, 'aria-label': 'Progress of the value being simulated' });
   private readonly min = el('input', { id: 'plan-min', type: 'text', placeholder: 'default' });
   private readonly max = el('input', { id: 'plan-max', type: 'text', placeholder: 'default' });
   private readonly replications = el('input', { id: 'plan-replications', type: 'number', min: 2, step: 1, value: '5' });
@@ -44,26 +55,56 @@ export class PlanPanel {
       el(
         'div',
         { class: 'sweep-form' },
-        field('plan-vary', 'Parameter', this.vary),
-        field('plan-target', 'Target', this.target),
+        field('plan-vary', 'Parameter', this.pick, this.vary),
+        field('plan-metric', 'Target', this.metric, this.metrics, this.op, this.threshold),
         field('plan-min', 'Range', this.min, el('span', { class: 'unit', text: 'to' }), this.max),
         field('plan-replications', 'Replications', this.replications, el('span', { class: 'unit', text: 'per value' })),
       ),
-      el('div', { class: 'controls', role: 'toolbar', 'aria-label': 'Plan controls' }, this.runButton, this.cancelButton, this.status),
+      el('div', { class: 'controls', role: 'toolbar', 'aria-label': 'Plan controls' }, this.runButton, this.cancelButton, el('div', { class: 'progress-wrap' }, this.progress, this.status)),
       this.problems,
       this.table,
       this.answer,
       el('div', { class: 'export row', role: 'group', 'aria-label': 'Download the plan' }, this.jsonButton, el('span', { class: 'hint', text: 'the same bytes as' }), this.command),
     );
     this.runButton.addEventListener('click', () => this.start());
+    this.pick.addEventListener('change', () => {
+      if (this.pick.value !== CUSTOM) this.vary.value = this.pick.value;
+    });
+    this.vary.addEventListener('input', () => this.syncPick());
     this.cancelButton.addEventListener('click', () => {
       this.client.stop();
       this.stopped('Cancelled.');
     });
     this.jsonButton.addEventListener('click', () => this.json && download('plan.json', this.json, 'application/json'));
-    doc.onChange(() => (this.runButton.disabled = !doc.valid || !this.cancelButton.disabled));
+    doc.onChange((s) => {
+      this.runButton.disabled = !doc.valid || !this.cancelButton.disabled;
+      this.scenarioChanged(s);
+    });
     this.runButton.disabled = !doc.valid;
+    this.scenarioChanged(doc.state);
     this.command.textContent = 'npm run plan -- FILE --vary PATH --target "METRIC < X" --json';
+  }
+
+  /** The pickers follow the scenario: its common parameters, and its metrics for the target. */
+  private scenarioChanged(s: DocState): void {
+    const scenario = s.check?.ok ? s.check.scenario : null;
+    if (!scenario) return;
+    const choices = paramChoices(s.value, scenario);
+    this.pick.replaceChildren(el('option', { value: CUSTOM, text: '(a path of your own)' }), ...choices.map((c) => el('option', { value: c.path, text: c.label })));
+    // End-to-end percentiles have no CI in the summary: the plan reads them per replication.
+    const ends = ['p99', 'p95', 'p50', 'mean'].map((k) => ({ path: `summary.messages.endToEnd.${k}`, label: `end-to-end ${k}` }));
+    this.metrics.replaceChildren(...[...ends, ...metricChoices(scenario)].map((m) => el('option', { value: m.path, text: m.label })));
+    this.syncPick();
+  }
+
+  private syncPick(): void {
+    const path = this.vary.value.trim();
+    this.pick.value = [...this.pick.options].some((o) => o.value === path) ? path : CUSTOM;
+  }
+
+  /** The target as `npm run plan --target` takes it. */
+  private targetText(): string {
+    return `${this.metric.value.trim()} ${this.op.value} ${this.threshold.value.trim()}`;
   }
 
   private start(): void {
@@ -77,6 +118,8 @@ export class PlanPanel {
       if (!Number.isFinite(x)) problems.push(`${name}: a number or empty for the default (got "${text}")`);
       return x;
     };
+    if (this.metric.value.trim() === '') problems.push('target: name a summary metric, e.g. summary.queues.q.meanWait');
+    if (this.threshold.value.trim() === '' || !Number.isFinite(Number(this.threshold.value))) problems.push(`threshold: a number (got "${this.threshold.value}")`);
     const min = bound(this.min, 'range from');
     const max = bound(this.max, 'range to');
     if (!this.doc.valid) problems.push('the scenario has problems: fix them first');
@@ -88,13 +131,14 @@ export class PlanPanel {
     this.jsonButton.disabled = true;
     this.answer.textContent = '';
     this.render();
+    this.progress.value = 0;
     this.runButton.disabled = true;
     this.cancelButton.disabled = false;
     this.status.textContent = 'Running: theory first, then simulation…';
     const q = (s: string) => (/^[\w.:,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
     const range = `${min === undefined ? '' : ` --min ${min}`}${max === undefined ? '' : ` --max ${max}`}`;
-    this.command.textContent = `npm run -s plan -- scenario.json --vary ${q(this.vary.value.trim())} --target ${q(this.target.value.trim())}${range} --replications ${reps} --json`;
-    this.client.start({ base, vary: this.vary.value.trim(), target: this.target.value.trim(), min, max });
+    this.command.textContent = `npm run -s plan -- scenario.json --vary ${q(this.vary.value.trim())} --target ${q(this.targetText())}${range} --replications ${reps} --json`;
+    this.client.start({ base, vary: this.vary.value.trim(), target: this.targetText(), min, max });
   }
 
   private stopped(text: string): void {
@@ -104,8 +148,11 @@ export class PlanPanel {
   }
 
   private onWorker(m: FromPlanWorker): void {
-    if (m.type === 'tried') {
+    if (m.type === 'progress') {
+      this.progress.value = m.fraction;
+    } else if (m.type === 'tried') {
       this.tried.push(m.tried);
+      this.progress.value = 0;
       this.status.textContent = `Running: ${this.tried.length} value${this.tried.length > 1 ? 's' : ''} simulated…`;
       this.render();
     } else if (m.type === 'finished') {
@@ -114,6 +161,7 @@ export class PlanPanel {
       this.answer.textContent = answerText(m.result);
       this.json = m.json;
       this.jsonButton.disabled = false;
+      this.progress.value = 1;
       this.stopped(`Finished in ${(m.elapsedMs / 1000).toFixed(2)} s: ${m.result.tried.length} values simulated.`);
     } else {
       this.problems.replaceChildren(...m.lines.map((line) => el('li', { class: 'problem', text: line })));

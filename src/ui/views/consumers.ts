@@ -37,7 +37,7 @@ export function consumersSpec(lab: LabData, scenario: Scenario | null, domain: [
     const meanCount = res?.summary.consumers[id]?.meanCount.mean ?? null;
     if (meanCount !== null) {
       layers.push({ kind: 'hrule', value: meanCount, colour, label: `mean count${name} = ${num(meanCount)}` });
-      legend.push({ label: `mean count after warm-up (cost)${name}`, colour, dash: '2 3' });
+      legend.push({ label: `mean count${name} ${num(meanCount)} after warm-up (the cost)`, colour, dash: '2 3' });
     }
     const mean = lab.mean?.consumers?.[id]?.N;
     if (mean) {

@@ -19,6 +19,8 @@ export type ToPlanWorker = { type: 'start'; inputs: PlanInputs };
 /** Worker -> page. */
 export type FromPlanWorker =
   | { type: 'tried'; tried: Tried }
+  /** The value being simulated now: the share of its replications' simulated time done, 0..1. */
+  | { type: 'progress'; fraction: number }
   | { type: 'finished'; result: PlanResult; json: string; elapsedMs: number }
   /** Bad input: one line per problem, as the CLI prints them. */
   | { type: 'error'; lines: string[] };

@@ -24,9 +24,29 @@ async function seekGoal(inputs: PlanInputs): Promise<void> {
   }
   const threads = navigator.hardwareConcurrency || 1;
   const pool = threads > 1 && typeof Worker === 'function' ? new JobPool(threads) : null;
-  const run: JobRunner = pool ? pool.run : runHere;
+  const runner: JobRunner = pool ? pool.run : runHere;
+  // Progress of the value being tried: its replications' simulated time over replications x horizon
+  // (the probes are tried one after another; a 'tried' report starts the next value's count).
+  let times: number[] = [];
+  let lastSent = 0;
+  const run: JobRunner = (job, onProgress) => {
+    const k = times.push(0) - 1;
+    const whole = job.scenario.replications * job.scenario.horizon;
+    return runner(job, (time, produced) => {
+      times[k] = time;
+      onProgress?.(time, produced);
+      const now = performance.now();
+      if (now - lastSent > 100) {
+        lastSent = now;
+        send({ type: 'progress', fraction: Math.min(1, times.reduce((a, b) => a + b, 0) / whole) });
+      }
+    });
+  };
   try {
-    const result = await plan({ base: inputs.base, vary: inputs.vary, target, min: inputs.min, max: inputs.max }, run, (tried) => send({ type: 'tried', tried }));
+    const result = await plan({ base: inputs.base, vary: inputs.vary, target, min: inputs.min, max: inputs.max }, run, (tried) => {
+      times = [];
+      send({ type: 'tried', tried });
+    });
     send({ type: 'finished', result, json: planJson(result), elapsedMs: performance.now() - started });
   } catch (err) {
     send({ type: 'error', lines: err instanceof PlanInputError ? err.lines : [err instanceof Error ? err.message : String(err)] });

@@ -44,8 +44,11 @@ export interface LiveState {
   time: number;
   /** Messages waiting per queue (scenario order). */
   queueLength: number[];
-  /** Busy servers / servers per consumer group (scenario order). */
+  /** Busy units / running units per consumer group (scenario order); an autoscaled group's
+   *  running servers are those up or retiring now. */
   utilization: number[];
+  /** Servers provisioned now per consumer group (autoscaled: up, starting and retiring). */
+  servers: number[];
   /** Overall fraction of the work done, 0..1. */
   fraction: number;
   /** 'pilot' while the auto warm-up's pilot run goes, then 'main'. */

@@ -54,7 +54,11 @@ function live(sim: Simulation, at: PassPosition, s: Scenario): LiveState {
     replication: at.replication,
     time: sim.now,
     queueLength: Array.from(sim.recorder.length),
-    utilization: sim.consumers.map((g) => (g.capacityUnits > 0 ? g.busy / g.capacityUnits : 0)),
+    utilization: sim.consumers.map((g) => {
+      const units = g.autoscaler ? (g.servers.length + g.autoscaler.retiring.length) * (g.shared ? 1 : g.concurrency) : g.capacityUnits;
+      return units > 0 ? g.busy / units : 0;
+    }),
+    servers: sim.consumers.map((g) => g.autoscaler?.provisioned ?? g.count),
     fraction: Math.min(1, simulatedSoFar(sim, s) / (totalReplications(s) * s.horizon)),
     phase: at.phase,
     messages,
