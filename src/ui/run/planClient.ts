@@ -12,7 +12,7 @@ export class PlanClient {
     const worker = new Worker(new URL('../worker/planWorker.ts', import.meta.url), { type: 'module', name: 'queue-lab plan' });
     worker.onmessage = (e: MessageEvent<FromPlanWorker>) => {
       if (this.worker !== worker) return;
-      if (e.data.type !== 'tried') this.stop(); // done: one seek per worker
+      if (e.data.type === 'finished' || e.data.type === 'error') this.stop(); // done: one seek per worker
       this.onMessage(e.data);
     };
     worker.onerror = (e) => {
