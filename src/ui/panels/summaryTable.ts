@@ -83,7 +83,7 @@ export function summaryRows(res: PageResult): Row[] {
       { group, metric: 'throughput, all answers', unit: '/s', sim: m.throughput, theory: null },
     );
     for (const [k, label] of [['requests', 'requests'], ['retries', 'retries sent'], ['timedOut', 'attempts timed out'], ['gaveUp', 'requests given up'], ['wasted', 'wasted: answered after the client gave up']] as const) {
-      rows.push({ group, metric: label, unit: 'total', sim: m[k], theory: null, count: true });
+      rows.push({ group, metric: label, unit: 'all replications', sim: m[k], theory: null, count: true });
     }
   }
   return rows;

@@ -54,7 +54,7 @@ export function backlogSpec(lab: LabData, domain: [number, number], width: numbe
     const drainTheory = drain ? (drain.exact ?? drain.time) : null;
     if (drainTheory !== null) {
       layers.push({ kind: 'vrule', value: drainTheory, colour: theme.fg, label: `drain theory${multi ? ` ${id}` : ''} ${num(drainTheory)} s`, dash: '2 3', row: 0 });
-      legend.push({ label: `drain time, theory (${drain!.exact !== null ? '(B − c)/(cμ − λ)' : 'B/(cμ − λ)'})`, colour: theme.fg, dash: '2 3' });
+      legend.push({ label: `drain time, theory: ${drain!.exact !== null ? '(B − c)/(cμ − λ)' : 'B/(cμ − λ)'}`, colour: theme.fg, dash: '2 3' });
     }
     const drainSim = res?.summary.queues[id]?.drainTime?.mean ?? null;
     if (drainSim !== null) {
