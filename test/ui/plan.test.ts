@@ -49,10 +49,18 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
     await page.fill('#plan-threshold', '0.5');
     await page.fill('#plan-replications', '3');
     await expect.poll(() => page.isDisabled('#plan-run')).toBe(false);
+    // The progress bar's values as they are set (value reflects to its attribute).
+    await page.evaluate(() => {
+      const bar = document.querySelector('#plan-progress')!;
+      const seen: string[] = ((window as unknown as { planProgress: string[] }).planProgress = []);
+      new MutationObserver(() => seen.push(bar.getAttribute('value') ?? '')).observe(bar, { attributes: true, attributeFilter: ['value'] });
+    });
     await page.click('#plan-run');
     await expect.poll(() => page.textContent('#plan-status'), { timeout: 120_000 }).toMatch(/^Finished/);
     expect(await page.textContent('#plan-answer')).toBe("Answer: consumers[0].count = 4. Theory's answer: 4.");
     expect(await page.$eval('#plan-progress', (p) => (p as HTMLProgressElement).value)).toBe(1);
+    const seen = (await page.evaluate(() => (window as unknown as { planProgress: string[] }).planProgress)).map(Number);
+    expect(seen.some((v) => v > 0 && v < 1), `progress values seen: ${seen.join(', ')}`).toBe(true);
     await page.locator('#plan-card').screenshot({ path: new URL('./artifacts/plan-mmc.png', import.meta.url).pathname });
     const rows = await page.$$eval('#plan-tried tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-value'), tr.lastElementChild?.textContent]));
     expect(rows).toEqual([['3', '✗ no'], ['4', '✓ yes']]);

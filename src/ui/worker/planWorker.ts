@@ -28,7 +28,7 @@ async function seekGoal(inputs: PlanInputs): Promise<void> {
   // Progress of the value being tried: its replications' simulated time over replications x horizon
   // (the probes are tried one after another; a 'tried' report starts the next value's count).
   let times: number[] = [];
-  let lastSent = 0;
+  let lastSent = -Infinity; // the first report goes at once
   const run: JobRunner = (job, onProgress) => {
     const k = times.push(0) - 1;
     const whole = job.scenario.replications * job.scenario.horizon;
