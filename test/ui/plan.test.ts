@@ -80,4 +80,49 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
     await context.close();
     expect(errors).toEqual([]);
   });
+
+  it('seeks a continuous parameter against a `>` target within a range, with the CLI’s answer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    await page.goto(site.url);
+    await page.waitForSelector('#plan-run');
+    await page.selectOption('#preset', 'mmc.json');
+    await page.fill('#f-horizon', '5000');
+    await page.selectOption('#plan-vary-pick', 'producers[0].interarrival.rate');
+    await page.fill('#plan-metric', 'summary.consumers.pool.utilization');
+    await page.selectOption('#plan-op', '>');
+    await page.fill('#plan-threshold', '0.7');
+    await page.fill('#plan-min', '1');
+    await page.fill('#plan-max', '2.9');
+    await page.fill('#plan-replications', '3');
+    await expect.poll(() => page.isDisabled('#plan-run')).toBe(false);
+    await page.click('#plan-run');
+    await expect.poll(() => page.textContent('#plan-status'), { timeout: 120_000 }).toMatch(/^(Finished|Error)/);
+    expect(await page.textContent('#plan-problems')).toBe('');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#plan-export-json')]);
+    const json = readFileSync((await dl.path())!, 'utf8');
+    const tmp = mkdtempSync(join(tmpdir(), 'queue-lab-lab-plan-'));
+    try {
+      const file = join(tmp, 'scenario.json');
+      writeFileSync(file, await page.inputValue('#json'));
+      const target = 'summary.consumers.pool.utilization > 0.7';
+      const r = runCli('src/cli/plan.ts', [file, '--vary', 'producers[0].interarrival.rate', '--target', target, '--min', '1', '--max', '2.9', '--replications', '3', '--json', '--quiet', '--workers', '1']);
+      expect(r.status, r.stderr).toBe(0);
+      const cli = JSON.parse(r.stdout) as { value: number | null };
+      // Utilisation is lambda / (c mu): the least rate above 0.7 x 3 = 2.1 with 95% confidence.
+      expect(cli.value).toBeGreaterThan(2.1);
+      expect(cli.value).toBeLessThan(2.1 * 1.05);
+      expect((JSON.parse(json) as { value: number | null }).value).toBe(cli.value);
+      expect(json).toBe(r.stdout);
+      console.log(`plan in the page: ${await page.textContent('#plan-answer')} (${await page.textContent('#plan-status')})`);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    expect(await page.textContent('#plan-command')).toBe(
+      "npm run -s plan -- scenario.json --vary 'producers[0].interarrival.rate' --target 'summary.consumers.pool.utilization > 0.7' --min 1 --max 2.9 --replications 3 --json",
+    );
+    await context.close();
+    expect(errors).toEqual([]);
+  });
 });
