@@ -1,12 +1,13 @@
-// The example scenarios of scenarios/*.json, bundled as the files' own text (schema.json is the
-// JSON Schema, not a scenario).
-const files = import.meta.glob('../../../scenarios/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<
+// The example scenarios of scenarios/ and its folders (brokers/), bundled as the files' own text
+// (schema.json is the JSON Schema, not a scenario).
+const ROOT = '../../../scenarios/';
+const files = import.meta.glob('../../../scenarios/**/*.json', { eager: true, query: '?raw', import: 'default' }) as Record<
   string,
   string
 >;
 
 export interface Preset {
-  /** File name, e.g. "mm1.json". */
+  /** Path under scenarios/, e.g. "mm1.json" or "brokers/kafka.json". */
   file: string;
   /** The scenario's `name`, or the file name when it has none. */
   title: string;
@@ -23,7 +24,7 @@ function titleOf(text: string, file: string): string {
 }
 
 export const presets: Preset[] = Object.entries(files)
-  .map(([path, text]) => ({ file: path.slice(path.lastIndexOf('/') + 1), text }))
+  .map(([path, text]) => ({ file: path.slice(ROOT.length), text }))
   .filter((p) => p.file !== 'schema.json')
   .map((p) => ({ ...p, title: titleOf(p.text, p.file) }))
   .sort((a, b) => a.file.localeCompare(b.file));
