@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MergeError, mergeShards, parseShardFile, type SweepShardFile } from '../models/sweep/shardFile.ts';
 import { sweepPoints } from '../sim/sweep/plan.ts';
+import { UsageError } from './loadScenario.ts';
+import { outputProblems } from './outputFiles.ts';
 
 const usage = 'usage: npm run merge -- PART.json... [--out S.json] [--csv S.csv] [--quiet]';
 
@@ -30,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.positionals.length === 0) return fail(['expected one or more shard files', usage]);
-  const problems: string[] = [];
+  const problems: string[] = outputProblems({ out: args.values.out, csv: args.values.csv });
   const parts: { name: string; file: SweepShardFile }[] = [];
   for (const name of args.positionals) {
     try {
@@ -52,11 +54,16 @@ async function main(argv: string[]): Promise<number> {
   if (!planned.ok) return fail(planned.problems.map((p) => `${parts[0].name}: ${p}`));
   // Loaded only once the input is good (as in sim.ts): the models take a while to load.
   const { writeSweep } = await import('./sweepOutput.ts');
-  writeSweep(merged.spec, planned.points, merged.warmups, merged.results, {
-    out: args.values.out,
-    csv: args.values.csv,
-    quiet: args.values.quiet,
-  });
+  try {
+    writeSweep(merged.spec, planned.points, merged.warmups, merged.results, {
+      out: args.values.out,
+      csv: args.values.csv,
+      quiet: args.values.quiet,
+    });
+  } catch (err) {
+    if (err instanceof UsageError) return fail(err.lines);
+    throw err;
+  }
   return 0;
 }
 

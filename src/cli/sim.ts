@@ -1,9 +1,9 @@
 // `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N]`
 // A thin shell: read and check the scenario, run the experiment, print a table, write files.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
+import { outputProblems, writeOutput } from './outputFiles.ts';
 import { defaultWorkers, parseWorkers, withPool } from './parallel/pool.ts';
 import { progressBar } from './progress.ts';
 import { summaryTable } from './summaryTable.ts';
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const workers = parseWorkers(args.values.workers);
   const problems = typeof workers === 'string' ? [workers] : [];
+  problems.push(...outputProblems({ out: args.values.out, csv: args.values.csv }));
   let scenario: Scenario | undefined;
   try {
     scenario = loadScenario(args.positionals[0], {
@@ -73,8 +74,14 @@ async function main(argv: string[]): Promise<number> {
       : await withPool(threads, (pool) => runExperimentWith(scenario, (s, o) => simulateWith(pool.run, s, o), options));
   progress.done();
 
-  if (args.values.out) writeFileSync(args.values.out, JSON.stringify(result, null, 2) + '\n');
-  if (args.values.csv) writeFileSync(args.values.csv, seriesCsv(result.series));
+  try {
+    if (args.values.out) writeOutput('out', args.values.out, JSON.stringify(result, null, 2) + '\n');
+    if (args.values.csv) writeOutput('csv', args.values.csv, seriesCsv(result.series));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    for (const line of err.lines) process.stderr.write(`${line}\n`);
+    return 2;
+  }
   if (!args.values.quiet) process.stdout.write(summaryTable(result));
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
   return 0;

@@ -1,12 +1,12 @@
 // `npm run sweep -- FILE --param PATH --values A:B:STEP [--param PATH2 --values LIST] ...`
 // A thin shell: read the scenario file, check the scenario at every point, run the
 // (point, replication) jobs (all, or one shard's slice) in worker threads, write the files.
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { parseShard, shardRange, sweepJobs, sweepPoints, type Shard, type SweepParam } from '../sim/sweep/plan.ts';
 import { parseValues } from '../sim/sweep/values.ts';
 import { readScenarioJson, UsageError } from './loadScenario.ts';
+import { outputProblems, writeOutput } from './outputFiles.ts';
 import { defaultWorkers, parseWorkers, withRunner } from './parallel/pool.ts';
 import { progressBar } from './progress.ts';
 
@@ -80,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const workers = parseWorkers(v.workers);
   if (typeof workers === 'string') problems.push(workers);
+  problems.push(...outputProblems({ out: v.out, csv: v.csv }));
 
   let base: unknown = null;
   try {
@@ -105,17 +106,23 @@ async function main(argv: string[]): Promise<number> {
   const slice = await withRunner(threads, (run) => runSweepSlice(points, range, run, progress.update));
   progress.done();
 
-  if (shard) {
-    const { shardFileText, SHARD_FORMAT, SHARD_VERSION } = await import('../models/sweep/shardFile.ts');
-    writeFileSync(
-      v.out!,
-      shardFileText({ format: SHARD_FORMAT, version: SHARD_VERSION, spec, shard, jobs: { ...range, total }, ...slice }),
-    );
-    if (!v.quiet) process.stderr.write(`shard ${shard.k}/${shard.n}: jobs ${range.from}..${range.to - 1} of ${total} written to ${v.out}\n`);
-    return 0;
+  try {
+    if (shard) {
+      const { shardFileText, SHARD_FORMAT, SHARD_VERSION } = await import('../models/sweep/shardFile.ts');
+      writeOutput(
+        'out',
+        v.out!,
+        shardFileText({ format: SHARD_FORMAT, version: SHARD_VERSION, spec, shard, jobs: { ...range, total }, ...slice }),
+      );
+      if (!v.quiet) process.stderr.write(`shard ${shard.k}/${shard.n}: jobs ${range.from}..${range.to - 1} of ${total} written to ${v.out}\n`);
+      return 0;
+    }
+    const { writeSweep } = await import('./sweepOutput.ts');
+    writeSweep(spec, points, slice.warmups, slice.results, { out: v.out, csv: v.csv, quiet: v.quiet });
+  } catch (err) {
+    if (err instanceof UsageError) return fail(err.lines);
+    throw err;
   }
-  const { writeSweep } = await import('./sweepOutput.ts');
-  writeSweep(spec, points, slice.warmups, slice.results, { out: v.out, csv: v.csv, quiet: v.quiet });
   return 0;
 }
 

@@ -39,6 +39,7 @@ describe('npm run merge', () => {
       [[part(1), part(2), part(2), part(3)], [`${part(2)}: jobs 2..4 are also in another file (shard 2/3 given twice?)`]],
       [[part(1), other], [`${other}: a different sweep from ${part(1)} (scenario or parameters differ)`]],
       [[file], [`${file}: not a sweep shard file (no "format": "queue-lab sweep shard")`]],
+      [[part(1), part(2), part(3), '--csv', dir], [`--csv ${dir}: cannot write: it is a directory`]],
     ];
     for (const [args, lines] of cases) {
       const r = runCli('src/cli/merge.ts', [...args, '--quiet']);

@@ -78,6 +78,20 @@ describe('npm run sim', () => {
     }
   });
 
+  it('an --out or --csv that cannot be written: one line each, exit 2, before running and writing nothing', () => {
+    const dir = tmp();
+    const out = join(dir, 'r.json');
+    const missing = join(dir, 'no-such-dir', 's.csv');
+    const r = runCli(sim, ['scenarios/mm1.json', '--out', out, '--csv', missing]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([`--csv ${missing}: cannot write: no directory ${join(dir, 'no-such-dir')}`]);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    const d = runCli(sim, ['scenarios/mm1.json', '--out', dir]);
+    expect(d.status).toBe(2);
+    expect(d.stderr.trimEnd().split('\n')).toEqual([`--out ${dir}: cannot write: it is a directory`]);
+  });
+
   it('an unstable system runs to the end and says so', () => {
     const dir = tmp();
     const file = join(dir, 'unstable.json');

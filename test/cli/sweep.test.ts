@@ -72,6 +72,7 @@ describe('npm run sweep', () => {
         '--csv: not with --shard; merge the shards, then write the CSV (npm run merge -- ... --csv S.csv)',
       ]],
       [[join(dir, 'x.json'), ...rate, '--values', '1'], [expect.stringContaining('x.json: not valid JSON')]],
+      [['scenarios/mm1.json', ...rate, '--values', '1', '--out', join(dir, 'none', 's.json')], [`--out ${join(dir, 'none', 's.json')}: cannot write: no directory ${join(dir, 'none')}`]],
     ];
     for (const [args, lines] of cases) {
       const r = runCli(sweep, args);
