@@ -59,11 +59,20 @@ function checkReferences(input: Record<string, unknown>, add: Add): void {
   }
 }
 
+/**
+ * Samples per series at most: every replication keeps its series (P, Q, C, H, R and one per
+ * queue and group) until they are combined, so a grid finer than this would exhaust memory
+ * long before the run ends, instead of being answered as bad input.
+ */
+export const MAX_SAMPLES = 1_000_000;
+
 function checkHorizon(input: Record<string, unknown>, add: Add): void {
   const { horizon, warmup, sampleEvery } = input;
   if (!finite(horizon) || horizon <= 0) return; // the schema reports a bad horizon
   if (finite(warmup) && warmup >= horizon) add(['warmup'], `must be < horizon (got ${warmup}, horizon ${horizon})`);
   if (finite(sampleEvery) && sampleEvery > horizon) {
     add(['sampleEvery'], `must be <= horizon (got ${sampleEvery}, horizon ${horizon})`);
+  } else if (finite(sampleEvery) && sampleEvery > 0 && horizon / sampleEvery > MAX_SAMPLES) {
+    add(['sampleEvery'], `must be >= horizon / ${MAX_SAMPLES} (got ${sampleEvery}, horizon ${horizon}: ${show(Math.floor(horizon / sampleEvery))} samples per series)`);
   }
 }

@@ -5,6 +5,11 @@ describe('checkScenario(file) pins each cross-field rule to its path and message
   const cases: Cases = [
     ['warmup < horizon', (f) => (f.warmup = 1000), 'warmup: must be < horizon (got 1000, horizon 1000)'],
     ['sampleEvery <= horizon', (f) => (f.sampleEvery = 1001), 'sampleEvery: must be <= horizon (got 1001, horizon 1000)'],
+    [
+      'at most a million samples per series',
+      (f) => (f.sampleEvery = 0.0009),
+      'sampleEvery: must be >= horizon / 1000000 (got 0.0009, horizon 1000: 1111111 samples per series)',
+    ],
     ['ids are unique across kinds', (f) => (f.consumers[0].id = 'q'), 'consumers[0].id: duplicate id "q" (also queues[0].id)'],
     ['producer to names a queue', (f) => (f.producers[0].to = 'qq'), 'producers[0].to: unknown queue "qq" (queues: q, q2)'],
     ['each of several to', (f) => (f.producers[0].to = ['q', 'c']), 'producers[0].to[1]: unknown queue "c" (queues: q, q2)'],
@@ -64,6 +69,10 @@ describe('checkScenario(file) pins each cross-field rule to its path and message
         f.producers[0].rate = { x0: 1 };
       }),
     ).toEqual([]);
+  });
+
+  test('exactly a million samples per series is fine', () => {
+    expect(problems((f) => (f.sampleEvery = 0.001))).toEqual([]);
   });
 
   test('warmup "auto" and a warmup just under the horizon are fine', () => {
