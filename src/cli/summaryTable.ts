@@ -67,8 +67,17 @@ export function summaryTable(result: ExperimentResult): string {
   }
   const classIds = Object.keys(summary.classes);
   if (classIds.length > 1) {
+    // Theory per class when one queue's model has classes (Cobham; preemptive-resume).
+    const perClass = Object.values(theory.queues).flatMap((th) => (th.result && 'classes' in th.result ? [th.result.classes] : []));
+    const classTheory = (k: string) => (perClass.length === 1 ? perClass[0].find((c) => String(c.priority) === k) : undefined);
+    const orDash = (x: number | null | undefined) => (x === null || x === undefined ? '-' : num(x));
+    const rows = classIds.map((k) => {
+      const s = summary.classes[k];
+      const th = classTheory(k);
+      return [k, ci(s.meanWait), orDash(th?.Wq), ci(s.meanSojourn), orDash(th?.W)];
+    });
     out.push('');
-    out.push(table(['priority', 'wait s (sim)', 'sojourn s (sim)'], classIds.map((k) => [k, ci(summary.classes[k].meanWait), ci(summary.classes[k].meanSojourn)])));
+    out.push(table(['priority', 'wait s (sim)', 'theory', 'sojourn s (sim)', 'theory'], rows));
   }
   for (const q of scenario.queues.filter((q) => q.initial > 0)) {
     const th = result.theory.drain?.[q.id];
@@ -118,7 +127,8 @@ function fitTable(result: ExperimentResult): string {
       continue;
     }
     const note = fit.identifiable ? '' : `not identifiable: ${fit.reason}`;
-    const r2 = fit.r2 === null ? '-' : num(fit.r2);
+    // Four decimals: a constant fitted to noise has R^2 = 0, not a rounding residue like -3e-14.
+    const r2 = fit.r2 === null ? '-' : String(Number(fit.r2.toFixed(4)));
     rows.push([series, fit.of, String(fit.terms.length), num(fit.x0), '', '', r2, note]);
     for (const term of fit.terms) rows.push(['', '', '', '', num(term.amplitude), `${num(term.rate)} (1/r = ${num(1 / term.rate)} s)`, '', '']);
   }
