@@ -4,7 +4,7 @@
 // A thin shell: read the scenario file and the flags, run the goal seek (src/models/plan) with
 // replications in worker threads, print the evidence and the answer. Exit 0: answered; 1: the
 // target is not met anywhere in the range; 2: bad input.
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from './args.ts';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { readScenarioJson, UsageError } from './loadScenario.ts';
 import { defaultWorkers, parseWorkers, withRunner } from './parallel/pool.ts';
@@ -17,27 +17,23 @@ const usage =
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        vary: { type: 'string' },
-        target: { type: 'string' },
-        min: { type: 'string' },
-        max: { type: 'string' },
-        direction: { type: 'string' },
-        step: { type: 'string' },
-        continuous: { type: 'boolean', default: false },
-        tolerance: { type: 'string' },
-        'max-probes': { type: 'string' },
-        seed: { type: 'string' },
-        replications: { type: 'string' },
-        horizon: { type: 'string' },
-        workers: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
+    args = parseCliArgs(argv, {
+      vary: { type: 'string' },
+      target: { type: 'string' },
+      min: { type: 'string' },
+      max: { type: 'string' },
+      direction: { type: 'string' },
+      step: { type: 'string' },
+      continuous: { type: 'boolean', default: false },
+      tolerance: { type: 'string' },
+      'max-probes': { type: 'string' },
+      seed: { type: 'string' },
+      replications: { type: 'string' },
+      horizon: { type: 'string' },
+      workers: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${usage}\n`);

@@ -1,6 +1,6 @@
 // `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N]`
 // A thin shell: read and check the scenario, run the experiment, print a table, write files.
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from './args.ts';
 import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
 import { outputProblems, writeOutput } from './outputFiles.ts';
@@ -15,20 +15,16 @@ const usage =
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        seed: { type: 'string' },
-        replications: { type: 'string' },
-        horizon: { type: 'string' },
-        out: { type: 'string' },
-        csv: { type: 'string' },
-        fit: { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
+    args = parseCliArgs(argv, {
+      seed: { type: 'string' },
+      replications: { type: 'string' },
+      horizon: { type: 'string' },
+      out: { type: 'string' },
+      csv: { type: 'string' },
+      fit: { type: 'boolean', default: false },
+      workers: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${usage}\n`);

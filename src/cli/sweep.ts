@@ -1,7 +1,7 @@
 // `npm run sweep -- FILE --param PATH --values A:B:STEP [--param PATH2 --values LIST] ...`
 // A thin shell: read the scenario file, check the scenario at every point, run the
 // (point, replication) jobs (all, or one shard's slice) in worker threads, write the files.
-import { parseArgs } from 'node:util';
+import { parseCliArgs } from './args.ts';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { parseShard, shardRange, sweepJobs, sweepPoints, type Shard, type SweepParam } from '../sim/sweep/plan.ts';
 import { parseValues } from '../sim/sweep/values.ts';
@@ -17,22 +17,18 @@ const usage =
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        param: { type: 'string', multiple: true },
-        values: { type: 'string', multiple: true },
-        seed: { type: 'string' },
-        replications: { type: 'string' },
-        horizon: { type: 'string' },
-        out: { type: 'string' },
-        csv: { type: 'string' },
-        shard: { type: 'string' },
-        workers: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
+    args = parseCliArgs(argv, {
+      param: { type: 'string', multiple: true },
+      values: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      replications: { type: 'string' },
+      horizon: { type: 'string' },
+      out: { type: 'string' },
+      csv: { type: 'string' },
+      shard: { type: 'string' },
+      workers: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${usage}\n`);

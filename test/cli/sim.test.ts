@@ -92,6 +92,16 @@ describe('npm run sim', () => {
     expect(d.stderr.trimEnd().split('\n')).toEqual([`--out ${dir}: cannot write: it is a directory`]);
   });
 
+  it('takes a negative seed after --seed (the schema allows it)', () => {
+    const out = join(tmp(), 'r.json');
+    const r = runCli(sim, ['scenarios/mm1.json', '--seed', '-1', '--horizon', '2000', '--replications', '1', '--quiet', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).scenario.seed).toBe(-1);
+    const bad = runCli(sim, ['scenarios/mm1.json', '--horizon', '-5']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trimEnd().split('\n')).toEqual(['scenarios/mm1.json: horizon: must be > 0 (got -5)']);
+  });
+
   it('an unstable system runs to the end and says so', () => {
     const dir = tmp();
     const file = join(dir, 'unstable.json');
