@@ -25,6 +25,11 @@ export function transientBlocker(scenario: Scenario, theory: ScenarioTheory, id:
   const feeders = scenario.producers.filter((p) => p.to.includes(id));
   if (feeders.some((p) => p.start !== 0 || p.stop !== null || p.limit !== null)) return 'a producer starts late or stops';
   if (scenario.queues.find((q) => q.id === id)?.ttl !== null) return 'messages expire (ttl)';
+  // An overloaded unbounded queue never settles: its chain must be cut above everything the
+  // horizon's arrivals could reach (~ lambda T states, each advanced ~ Lambda T times), minutes of
+  // work in the worker for a line that only says "it grows", which the backlog already shows.
+  const r = th.result;
+  if (r && 'stable' in r && !r.stable && r.capacity === null) return 'overloaded and unbounded (load >= 1): no steady state to approach';
   return null;
 }
 
@@ -57,7 +62,7 @@ export function transientCurves(scenario: Scenario, theory: ScenarioTheory, grid
       });
       curves.push({ queue: q.id, model: th.model ?? '', t: out.t, meanQ: out.meanQ });
     } catch {
-      // An unstable unbounded queue has no bounded truncation: no curve rather than a wrong one.
+      // The solver refused these rates: no curve rather than a wrong one.
     }
   }
   return curves;
