@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { fitSeries, formatFit, type FitOptions, type TermCount } from '../models/expfit/index.ts';
+import { ignoreClosedStdout } from './closedPipe.ts';
 import { parseSeriesCsv } from './csv.ts';
 
 const USAGE = 'usage: npm run fit -- DATA.csv [--terms N|auto] [--no-constant] [--initial V] [--json]';
@@ -88,5 +89,6 @@ export function main(argv: readonly string[], io: Io = processIo): number {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ignoreClosedStdout();
   process.exitCode = main(process.argv.slice(2));
 }

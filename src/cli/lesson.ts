@@ -1,6 +1,7 @@
 // `npm run lesson -- ID | --all | --list [--json]`: runs a lesson's experiments headless and
 // prints its checks (simulated with CI, theory, verdict). A thin shell: read the files, call
 // src/lessons, print. Exit 0 when every check passes, 1 when one fails, 2 on bad input.
+import { ignoreClosedStdout } from './closedPipe.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -113,4 +114,5 @@ function fail(lines: string[]): number {
   return 2;
 }
 
+ignoreClosedStdout();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,7 @@
 // `npm run merge -- PART.json... [--out S.json] [--csv S.csv] [--quiet]`
 // Joins the shard files of one sweep (npm run sweep -- ... --shard K/N --out PART.json) into
 // exactly the files one unsharded run writes.
+import { ignoreClosedStdout } from './closedPipe.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MergeError, mergeShards, parseShardFile, type SweepShardFile } from '../models/sweep/shardFile.ts';
@@ -72,4 +73,5 @@ function fail(lines: string[]): number {
   return 2;
 }
 
+ignoreClosedStdout();
 process.exitCode = await main(process.argv.slice(2));

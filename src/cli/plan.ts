@@ -4,6 +4,7 @@
 // A thin shell: read the scenario file and the flags, run the goal seek (src/models/plan) with
 // replications in worker threads, print the evidence and the answer. Exit 0: answered; 1: the
 // target is not met anywhere in the range; 2: bad input.
+import { ignoreClosedStdout } from './closedPipe.ts';
 import { parseCliArgs } from './args.ts';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { readScenarioJson, UsageError } from './loadScenario.ts';
@@ -169,4 +170,5 @@ function fail(lines: string[]): number {
   return 2;
 }
 
+ignoreClosedStdout();
 process.exitCode = await main(process.argv.slice(2));

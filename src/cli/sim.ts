@@ -1,5 +1,6 @@
 // `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N]`
 // A thin shell: read and check the scenario, run the experiment, print a table, write files.
+import { ignoreClosedStdout } from './closedPipe.ts';
 import { parseCliArgs } from './args.ts';
 import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
@@ -83,4 +84,5 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+ignoreClosedStdout();
 process.exitCode = await main(process.argv.slice(2));

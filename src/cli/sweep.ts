@@ -1,6 +1,7 @@
 // `npm run sweep -- FILE --param PATH --values A:B:STEP [--param PATH2 --values LIST] ...`
 // A thin shell: read the scenario file, check the scenario at every point, run the
 // (point, replication) jobs (all, or one shard's slice) in worker threads, write the files.
+import { ignoreClosedStdout } from './closedPipe.ts';
 import { parseCliArgs } from './args.ts';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { parseShard, shardRange, sweepJobs, sweepPoints, type Shard, type SweepParam } from '../sim/sweep/plan.ts';
@@ -127,4 +128,5 @@ function fail(lines: string[]): number {
   return 2;
 }
 
+ignoreClosedStdout();
 process.exitCode = await main(process.argv.slice(2));
