@@ -4,7 +4,7 @@
 import { makeDistribution } from '../../sim/random/distributions.ts';
 import type { DistSpec } from '../../sim/scenario/types.ts';
 import type { ScenarioDoc, DocState } from '../app/scenarioDoc.ts';
-import { DIST_PARAMS, FIELDS, distWithMean, type FieldDef, type Selection } from '../scenario/fields.ts';
+import { DIST_PARAMS, FIELDS, distWithMean, fieldWrite, type FieldDef, type Selection } from '../scenario/fields.ts';
 import { getAt, parsePath, pathWithin } from '../scenario/paths.ts';
 import { el, fill } from './dom.ts';
 
@@ -183,7 +183,7 @@ export class ScenarioForm {
       const current = show(getAt(value, parsePath(path)));
       const options = current !== '' && !k.options.includes(current) ? [...k.options, current] : k.options;
       control.append(el('option', { value: '', text: '(default)' }), ...options.map((o) => el('option', { value: o, text: o })));
-      control.addEventListener('change', () => this.doc.setField(path, control.value === '' ? undefined : control.value));
+      control.addEventListener('change', () => this.write(f, path, control.value === '' ? undefined : control.value));
     } else {
       control = el('input', { id, name: f.id, type: 'text', 'data-path': path, autocomplete: 'off', spellcheck: 'false' });
       if (k.kind !== 'text') control.inputMode = 'decimal';
@@ -191,7 +191,7 @@ export class ScenarioForm {
         const text = control.value;
         if (k.kind === 'text') this.doc.setField(path, text);
         else if (k.kind === 'warmup') this.doc.setField(path, text.trim() === 'auto' ? 'auto' : readNumber(text, undefined));
-        else this.doc.setField(path, readNumber(text, k.emptyIs));
+        else this.write(f, path, readNumber(text, k.emptyIs));
       });
     }
     this.inputs.set(path, control);
@@ -204,6 +204,11 @@ export class ScenarioForm {
       f.hint ? el('div', { class: 'hint', text: f.hint }) : null,
       this.slot(path, control),
     );
+  }
+
+  private write(f: FieldDef, path: string, value: unknown): void {
+    const w = fieldWrite(this.doc.state.value, f, path, value);
+    this.doc.setField(w.path, w.value);
   }
 
   private distField(f: FieldDef, path: string, value: unknown): HTMLElement {

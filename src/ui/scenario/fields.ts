@@ -1,5 +1,6 @@
 // The form's fields: the common knobs of a scenario, each bound to a path of the JSON document
 // (the same paths the core's problems name). Indices pick which producer / queue / consumer.
+import { getAt, parsePath } from './paths.ts';
 
 export interface Selection {
   producer: number;
@@ -22,6 +23,12 @@ export interface FieldDef {
   path: (s: Selection) => string;
   kind: FieldKind;
   hint?: string;
+  /** The field is a key of an object that a scenario may leave out (its default): typing into the
+   *  field when the object is missing makes it from these keys (its mode) and the value. */
+  within?: Record<string, unknown>;
+  /** A select that picks its object's mode: "(default)" removes the whole object, since its other
+   *  keys belong to the mode that is gone. */
+  discriminator?: true;
 }
 
 export const FIELDS: FieldDef[] = [
@@ -38,11 +45,22 @@ export const FIELDS: FieldDef[] = [
   { id: 'ttl', label: 'TTL', group: 'queue', path: (s) => `queues[${s.queue}].ttl`, kind: { kind: 'number', unit: 's', min: 0, emptyIs: null }, hint: 'empty = messages never expire' },
   { id: 'count', label: 'Servers', group: 'consumer', path: (s) => `consumers[${s.consumer}].count`, kind: { kind: 'number', integer: true, step: '1', min: 1 } },
   { id: 'service', label: 'Service', group: 'consumer', path: (s) => `consumers[${s.consumer}].service`, kind: { kind: 'dist', role: 'service' } },
-  { id: 'ack', label: 'Ack mode', group: 'consumer', path: (s) => `consumers[${s.consumer}].ack.mode`, kind: { kind: 'select', options: ['auto', 'manual'] } },
-  { id: 'failure', label: 'Failure prob.', group: 'consumer', path: (s) => `consumers[${s.consumer}].ack.failure`, kind: { kind: 'number', step: '0.01', min: 0, max: 1, emptyIs: null }, hint: 'manual ack: handler fails, redelivered' },
-  { id: 'fetch', label: 'Fetch', group: 'consumer', path: (s) => `consumers[${s.consumer}].fetch.mode`, kind: { kind: 'select', options: ['push', 'poll'] } },
-  { id: 'poll', label: 'Poll interval', group: 'consumer', path: (s) => `consumers[${s.consumer}].fetch.interval`, kind: { kind: 'number', unit: 's', min: 0, emptyIs: null } },
+  { id: 'ack', label: 'Ack mode', group: 'consumer', path: (s) => `consumers[${s.consumer}].ack.mode`, kind: { kind: 'select', options: ['auto', 'manual'] }, discriminator: true },
+  { id: 'failure', label: 'Failure prob.', group: 'consumer', path: (s) => `consumers[${s.consumer}].ack.failure`, kind: { kind: 'number', step: '0.01', min: 0, max: 1 }, within: { mode: 'auto' }, hint: 'handler fails: lost (auto ack) or redelivered (manual); empty = 0' },
+  { id: 'fetch', label: 'Fetch', group: 'consumer', path: (s) => `consumers[${s.consumer}].fetch.mode`, kind: { kind: 'select', options: ['push', 'poll'] }, discriminator: true },
+  { id: 'poll', label: 'Poll interval', group: 'consumer', path: (s) => `consumers[${s.consumer}].fetch.interval`, kind: { kind: 'number', unit: 's', min: 0 }, within: { mode: 'poll' }, hint: 'fetch mode poll only' },
 ];
+
+/** The edit of the document that a field's new value makes: { path, value } for setField. */
+export function fieldWrite(doc: unknown, f: FieldDef, path: string, value: unknown): { path: string; value: unknown } {
+  const dot = path.lastIndexOf('.');
+  const parent = path.slice(0, dot);
+  if (f.discriminator && value === undefined) return { path: parent, value: undefined };
+  if (f.within && value !== undefined && getAt(doc, parsePath(parent)) === undefined) {
+    return { path: parent, value: { ...f.within, [path.slice(dot + 1)]: value } };
+  }
+  return { path, value };
+}
 
 /** Parameters of each distribution, in the order the form shows them; list = comma-separated numbers. */
 export const DIST_PARAMS: Record<string, { name: string; list?: boolean; unit?: string }[]> = {
