@@ -29,23 +29,37 @@ export function parseParamPath(path: string): PathStep[] {
  * exist; the last may add a field (e.g. `queues[0].capacity`) but not an array element.
  */
 export function setParam(raw: unknown, path: string, value: ParamValue): unknown {
-  const steps = parseParamPath(path);
   const root: unknown = structuredClone(raw);
+  const { holder, at } = locate(root, path);
+  if (Array.isArray(holder)) holder[at as number] = value;
+  else holder[at as string] = value;
+  return root;
+}
+
+/**
+ * The one spelling of the place `path` names in this scenario file, whichever way it is written:
+ * `producers[0].interarrival.rate` for `producers.0.interarrival.rate` and
+ * `producers[orders].interarrival.rate`. Throws as setParam does.
+ */
+export function paramLocation(raw: unknown, path: string): string {
+  return locate(raw, path).where;
+}
+
+/** The object or list that holds the value at `path`, its key or position there, and the place's spelling. */
+function locate(root: unknown, path: string): { holder: Record<string, unknown> | unknown[]; at: string | number; where: string } {
+  const steps = parseParamPath(path);
   let node: unknown = root;
   let where = '';
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     const last = i === steps.length - 1;
-    let next: unknown;
     if ('key' in step) {
       if (!isObject(node)) throw new Error(`${path}: ${where || 'the scenario'} is not an object`);
-      if (last) {
-        node[step.key] = value;
-        return root;
-      }
+      const here = where === '' ? step.key : `${where}.${step.key}`;
+      if (last) return { holder: node, at: step.key, where: here };
       if (!(step.key in node)) throw new Error(`${path}: ${where || 'the scenario'} has no field ${step.key}`);
-      next = node[step.key];
-      where = where === '' ? step.key : `${where}.${step.key}`;
+      node = node[step.key];
+      where = here;
     } else {
       if (!Array.isArray(node)) throw new Error(`${path}: ${where} is not a list`);
       const at = 'index' in step ? step.index : node.findIndex((x) => isObject(x) && x.id === step.id);
@@ -53,16 +67,12 @@ export function setParam(raw: unknown, path: string, value: ParamValue): unknown
         const what = 'index' in step ? `no element [${step.index}] (it has ${node.length})` : `no element with id "${step.id}"`;
         throw new Error(`${path}: ${where} has ${what}`);
       }
-      if (last) {
-        node[at] = value;
-        return root;
-      }
-      next = node[at];
+      if (last) return { holder: node, at, where: `${where}[${at}]` };
+      node = node[at];
       where = `${where}[${at}]`;
     }
-    node = next;
   }
-  return root;
+  throw new Error(`"${path}" must start with a field name, e.g. producers[0].interarrival.rate`); // no steps: parseParamPath refuses that
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -6,7 +6,7 @@
 // by luck) unless `seed` itself is swept.
 import { checkScenario, formatProblem } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { setParam } from './paramPath.ts';
+import { paramLocation, setParam } from './paramPath.ts';
 import type { ParamValue } from './values.ts';
 
 export interface SweepParam {
@@ -34,6 +34,8 @@ export type PointsResult = { ok: true; points: SweepPoint[] } | { ok: false; pro
 
 /** The points of the grid, each scenario checked; every problem as one line (no duplicates). */
 export function sweepPoints(spec: SweepSpec): PointsResult {
+  const twice = sameField(spec);
+  if (twice.length > 0) return { ok: false, problems: twice };
   const points: SweepPoint[] = [];
   const problems = new Set<string>();
   grid(spec.params).forEach((values, index) => {
@@ -49,6 +51,24 @@ export function sweepPoints(spec: SweepSpec): PointsResult {
     else for (const p of checked.problems) problems.add(`at ${pointLabel(spec.params, values)}: ${formatProblem(p)}`);
   });
   return problems.size > 0 ? { ok: false, problems: [...problems] } : { ok: true, points };
+}
+
+/** A field swept twice (however spelt) would take only the last one's values, silently. */
+function sameField(spec: SweepSpec): string[] {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const p of spec.params) {
+    let place: string;
+    try {
+      place = paramLocation(spec.base, p.path);
+    } catch {
+      continue; // a path that leads nowhere is reported at every point
+    }
+    const first = seen.get(place);
+    if (first === undefined) seen.set(place, p.path);
+    else problems.push(`--param ${p.path}: the same field as --param ${first}; sweep each parameter once`);
+  }
+  return problems;
 }
 
 /** `producers[0].interarrival.rate = 0.5, consumers[0].count = 2` */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseParamPath, setParam } from '../../../src/sim/sweep/paramPath.ts';
+import { paramLocation, parseParamPath, setParam } from '../../../src/sim/sweep/paramPath.ts';
 
 const base = {
   horizon: 100,
@@ -44,5 +44,17 @@ describe('setParam(raw, path, value)', () => {
     expect(() => setParam(base, 'consumers[nobody].count', 1)).toThrow('consumers has no element with id "nobody"');
     expect(() => setParam(base, 'producers[0].rate.x0', 1)).toThrow('producers[0] has no field rate');
     expect(() => setParam(base, 'horizon.x', 1)).toThrow('horizon.x: horizon is not an object');
+  });
+});
+
+describe('paramLocation(raw, path)', () => {
+  it('spells a place one way, by position, however the path names it', () => {
+    for (const path of ['producers[0].interarrival.rate', 'producers.0.interarrival.rate', 'producers[orders].interarrival.rate']) {
+      expect(paramLocation(base, path)).toBe('producers[0].interarrival.rate');
+    }
+    expect(paramLocation(base, 'consumers[workers].count')).toBe('consumers[0].count');
+    expect(paramLocation(base, 'queues[0].capacity')).toBe('queues[0].capacity');
+    expect(paramLocation(base, 'horizon')).toBe('horizon');
+    expect(() => paramLocation(base, 'consumers[nobody].count')).toThrow('consumers has no element with id "nobody"');
   });
 });

@@ -37,6 +37,28 @@ describe('sweepPoints(spec)', () => {
     ]);
   });
 
+  it('refuses a field swept twice, however it is spelt (the first one\'s values would be lost)', () => {
+    const r = sweepPoints({
+      base,
+      params: [
+        { path: 'producers[0].interarrival.rate', values: [0.2] },
+        { path: 'producers[p].interarrival.rate', values: [0.4] },
+      ],
+    });
+    expect(r).toEqual({
+      ok: false,
+      problems: ['--param producers[p].interarrival.rate: the same field as --param producers[0].interarrival.rate; sweep each parameter once'],
+    });
+    const distinct = sweepPoints({
+      base,
+      params: [
+        { path: 'producers.0.interarrival.rate', values: [0.2] },
+        { path: 'consumers[c].count', values: [2] },
+      ],
+    });
+    expect(distinct.ok).toBe(true);
+  });
+
   it('reports a path that leads nowhere once', () => {
     const r = sweepPoints({ base, params: [{ path: 'queues[3].capacity', values: [1, 2] }] });
     expect(r).toEqual({ ok: false, problems: ['--param queues[3].capacity: queues has no element [3] (it has 1)'] });
