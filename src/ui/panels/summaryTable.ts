@@ -96,7 +96,10 @@ function simCell(v: MeanCI | number | null, count = false): string {
   return v.ci95 ? `${num(v.mean)} ± ${num((v.ci95[1] - v.ci95[0]) / 2)}` : num(v.mean);
 }
 
-function verdict(v: MeanCI | number | null, theory: number | null): { diff: string; within: string; cls: string } {
+/** Simulated minus theory, and whether theory lies in the 95% CI. An interval of width zero (every
+ *  replication gave the same value, e.g. none saw a rare event that theory puts at 1e-62) measures
+ *  no spread, so it can neither confirm nor refute theory: no verdict then. */
+export function verdict(v: MeanCI | number | null, theory: number | null): { diff: string; within: string; cls: string } {
   const mean = v === null ? null : typeof v === 'number' ? v : v.mean;
   if (mean === null || theory === null) return { diff: '–', within: '', cls: '' };
   const d = mean - theory;
@@ -104,6 +107,7 @@ function verdict(v: MeanCI | number | null, theory: number | null): { diff: stri
   const ci = v !== null && typeof v === 'object' ? v.ci95 : null;
   if (!ci) return { diff: `${d >= 0 ? '+' : ''}${num(d)}${rel}`, within: 'no CI', cls: '' };
   const inside = theory >= ci[0] && theory <= ci[1];
+  if (!inside && ci[0] === ci[1]) return { diff: `${d >= 0 ? '+' : ''}${num(d)}${rel}`, within: 'CI of width 0', cls: '' };
   return { diff: `${d >= 0 ? '+' : ''}${num(d)}${rel}`, within: inside ? '✓ in CI' : '✗ outside CI', cls: inside ? 'in' : 'out' };
 }
 

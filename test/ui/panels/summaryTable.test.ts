@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../../src/models/experiment.ts';
 import { parseScenario } from '../../../src/sim/scenario/parse.ts';
-import { summaryRows } from '../../../src/ui/panels/summaryTable.ts';
+import { summaryRows, verdict } from '../../../src/ui/panels/summaryTable.ts';
 import type { PageResult } from '../../../src/ui/worker/protocol.ts';
 
 const scenario = (initial: number) =>
@@ -65,5 +65,19 @@ describe('summaryRows(result)', () => {
     expect(m.retries).toBeGreaterThan(0);
     const plain = run(scenario(0));
     expect(metrics(plain).filter((x) => /goodput|retries|consumer-seconds|scale|drain|time constant/.test(x))).toEqual([]);
+  });
+});
+
+describe('verdict(sim, theory)', () => {
+  it('says whether theory lies in the 95% CI', () => {
+    expect(verdict({ mean: 9.1, ci95: [8.6, 9.6] }, 9).within).toBe('✓ in CI');
+    expect(verdict({ mean: 9.9, ci95: [9.6, 10.2] }, 9).within).toBe('✗ outside CI');
+    expect(verdict({ mean: 0, ci95: [0, 0] }, 0).within).toBe('✓ in CI');
+  });
+
+  it('gives no verdict on an interval of width zero (every replication saw none of a rare event: the kafka preset’s Lq 0 ± 0 against 1e-62)', () => {
+    const v = verdict({ mean: 0, ci95: [0, 0] }, 1.018e-62);
+    expect(v.within).toBe('CI of width 0');
+    expect(v.cls).toBe('');
   });
 });
