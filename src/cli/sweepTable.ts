@@ -27,10 +27,12 @@ export function sweepTable(result: SweepResult): string {
   });
   const first = points[0];
   const lines = [
-    `${first.scenario.name}: ${points.length} points x ${first.summary.replications} replications, seed ${first.scenario.seed}`,
+    `${first.scenario.name}: ${plural(points.length, 'point')} x ${plural(first.summary.replications, 'replication')}, seed ${first.scenario.seed}`,
     '',
     table(header, rows),
   ];
   if (queueIds.length > shown.length) lines.push('', `(${queueIds.length - shown.length} more queues in the --out and --csv files)`);
   return lines.join('\n') + '\n';
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

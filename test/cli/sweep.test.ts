@@ -59,6 +59,12 @@ describe('npm run sweep', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('counts one point and one replication in the singular', () => {
+    const r = runCli(sweep, ['scenarios/mm1.json', ...rate, '--values', '0.5', '--replications', '1', '--horizon', '2000']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('M/M/1 at 90% load: 1 point x 1 replication, seed 42');
+  });
+
   it('bad flags: each problem on its own line, exit 2', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'x.json'), '{');
