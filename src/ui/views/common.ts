@@ -53,7 +53,9 @@ export function modelCurve(model: ExpModel, domain: [number, number], points = 3
   return { t, y, idx: Array.from({ length: points }, (_, i) => i) };
 }
 
-/** [0, max] over everything the layers draw (with headroom); quantities here are never negative. */
+/** [0, max] over everything the layers draw (with headroom); quantities here are never negative.
+ *  Nothing above floor * 1e-9 (a queue that never waits, theory's Lq of 1e-62) is drawn on
+ *  [0, floor], not on an axis of nano-messages. */
 export function yDomain(layers: Layer[], floor = 1): [number, number] {
   let max = 0;
   let min = 0;
@@ -68,7 +70,7 @@ export function yDomain(layers: Layer[], floor = 1): [number, number] {
     else if (l.kind === 'band') for (const i of l.idx) see(l.hi[i]);
     else if (l.kind === 'hrule') see(l.value);
   }
-  return [min, Math.max(floor * 1e-9, max) * 1.08 || 1];
+  return [min, max > floor * 1e-9 ? max * 1.08 : floor];
 }
 
 /** The margins for a plot whose legend takes `legendRows` rows above the plotting area. */
