@@ -7,6 +7,7 @@ import { drawLegend, type LegendItem } from './legend.ts';
 import { drawBand, drawHRule, drawLine, drawSpan, drawVRule, type LineStyle } from './marks.ts';
 import type { Theme } from './palette.ts';
 import { drawPointsWithBars } from './points.ts';
+import { stackLabels } from './stackLabels.ts';
 
 export type Layer =
   | ({ kind: 'line'; t: ArrayLike<number>; y: ArrayLike<number>; idx: number[] } & LineStyle)
@@ -45,6 +46,8 @@ export interface FigureSpec {
 export function renderFigure(spec: FigureSpec, tooltip: HTMLElement): SVGSVGElement {
   const { x, y, theme } = spec;
   const frame = createFrame({ ...spec });
+  const hrules = spec.layers.filter((l) => l.kind === 'hrule');
+  const ruleLabelY = stackLabels(hrules.map((l) => y(l.value) - 4));
   for (const l of spec.layers) {
     switch (l.kind) {
       case 'line':
@@ -54,7 +57,7 @@ export function renderFigure(spec: FigureSpec, tooltip: HTMLElement): SVGSVGElem
         drawBand(frame.marks, x, y, l.t, l.lo, l.hi, l.idx, l.colour, l.label, l.step);
         break;
       case 'hrule':
-        drawHRule(frame.marks, x, y, l.value, l.colour, l.label, l.dash);
+        drawHRule(frame.marks, x, y, l.value, l.colour, l.label, l.dash, ruleLabelY[hrules.indexOf(l)]);
         break;
       case 'vrule':
         drawVRule(frame.marks, x, y, l.value, l.colour, l.label, l.dash, l.row);

@@ -46,11 +46,11 @@ export function drawBand(g: G, x: Scale, y: Scale, t: ArrayLike<number>, lo: Arr
 }
 
 /** A horizontal rule at y = value across the x range, with a label at its right end. */
-export function drawHRule(g: G, x: Scale, y: Scale, value: number, colour: string, label: string, dash = '2 3'): void {
+export function drawHRule(g: G, x: Scale, y: Scale, value: number, colour: string, label: string, dash = '2 3', labelY = y(value) - 4): void {
   const [x0, x1] = x.range();
   const yy = y(value);
   g.append('line').attr('x1', x0).attr('x2', x1).attr('y1', yy).attr('y2', yy).attr('stroke', colour).attr('stroke-width', 1.5).attr('stroke-dasharray', dash).attr('data-series', label).attr('class', 'mark-rule');
-  g.append('text').attr('x', x1 - 4).attr('y', yy - 4).attr('text-anchor', 'end').attr('fill', colour).attr('font-size', 10).text(label);
+  g.append('text').attr('x', x1 - 4).attr('y', labelY).attr('text-anchor', 'end').attr('fill', colour).attr('font-size', 10).text(label);
 }
 
 /** A vertical rule at x = value, labelled at the top. */
