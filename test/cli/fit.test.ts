@@ -74,6 +74,13 @@ describe('fit CLI main()', () => {
     }
   });
 
+  it('prints R^2 = 0 for a constant fitted to a ramp, not its rounding residue', () => {
+    const json = JSON.parse(runInProcess([fixture('ramp.csv'), '--terms', '0', '--json']).stdout);
+    expect(json.r2).not.toBe(0); // the premise: 1 - SSE/SST leaves a residue of about 1e-16
+    expect(Math.abs(json.r2)).toBeLessThan(1e-12);
+    expect(runInProcess([fixture('ramp.csv'), '--terms', '0']).stdout).toContain('R^2 = 0   RMSE = ');
+  });
+
   it('--no-constant fixes x0 = 0 and --initial V makes X(0) = V', () => {
     const a = JSON.parse(runInProcess([fixture('two-terms.csv'), '--terms', '2', '--no-constant', '--json']).stdout);
     expect(a.x0).toBe(0);

@@ -26,7 +26,9 @@ export function formatFit(fit: FitResult): string {
     );
   }
   lines.push('');
-  lines.push(`R^2 = ${fit.r2 === null ? 'n/a' : g(fit.r2)}   RMSE = ${g(fit.rmse)}   SSE = ${g(fit.sse)}`);
+  // R^2 to eight decimals: a constant fitted to noise has R^2 = 0, not a residue like -4.4e-16.
+  const r2 = fit.r2 === null ? 'n/a' : g(Number(fit.r2.toFixed(8)) || 0);
+  lines.push(`R^2 = ${r2}   RMSE = ${g(fit.rmse)}   SSE = ${g(fit.sse)}`);
   lines.push(`AIC = ${fit.aic.toFixed(2)}   BIC = ${fit.bic.toFixed(2)}   n = ${fit.n}   parameters = ${fit.parameters}   dof = ${fit.dof}`);
   lines.push(
     `converged: ${fit.converged ? 'yes' : 'NO'} after ${fit.iterations} iteration${fit.iterations === 1 ? '' : 's'} (${fit.stopReason}: ${fit.message})`,
