@@ -43,7 +43,8 @@ export function readScenarioJson(file: string, overrides: Overrides = {}): { raw
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte-order mark (Notepad, PowerShell) is not JSON, but it is not the user's mistake either.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new UsageError([`${file}: not valid JSON: ${(err as Error).message}`]);
   }

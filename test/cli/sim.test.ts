@@ -92,6 +92,14 @@ describe('npm run sim', () => {
     expect(d.stderr.trimEnd().split('\n')).toEqual([`--out ${dir}: cannot write: it is a directory`]);
   });
 
+  it('reads a scenario file that starts with a byte-order mark', () => {
+    const file = join(tmp(), 'bom.json');
+    writeFileSync(file, '\uFEFF' + readFileSync('scenarios/mm1.json', 'utf8'));
+    const r = runCli(sim, [file, '--horizon', '2000', '--replications', '1', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('takes a negative seed after --seed (the schema allows it)', () => {
     const out = join(tmp(), 'r.json');
     const r = runCli(sim, ['scenarios/mm1.json', '--seed', '-1', '--horizon', '2000', '--replications', '1', '--quiet', '--out', out]);
