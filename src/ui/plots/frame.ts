@@ -19,9 +19,9 @@ export interface FrameOptions {
   theme: Theme;
   /** A unique id for the clip path. */
   id: string;
-  /** d3-format specifier of the x ticks (default '~s': 10k, 2M; '~g' where 300m would read as milli-). */
+  /** d3-format specifier of the x ticks (default: defaultTickFormat of the domain). */
   xTickFormat?: string;
-  /** Likewise for the y ticks (default '~s'). */
+  /** Likewise for the y ticks. */
   yTickFormat?: string;
   /** x ticks at exactly these values (a sweep's points), labelled as given, instead of the scale's round ones. */
   xTickValues?: number[];
@@ -36,6 +36,12 @@ export interface Frame {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Tick format for an axis without one: SI prefixes (10k, 2M) only from 1000 up; below, plain
+ *  numbers, since a tick "50m" on an axis of seconds reads as 50 minutes, not milliseconds. */
+export function defaultTickFormat(domain: readonly number[]): string {
+  return Math.max(...domain.map(Math.abs)) >= 1000 ? '~s' : '~f';
+}
 
 export function createFrame(o: FrameOptions): Frame {
   const { width, height, margin: m, x, y, theme } = o;
@@ -60,13 +66,13 @@ export function createFrame(o: FrameOptions): Frame {
     .attr('width', Math.max(0, width - m.left - m.right))
     .attr('height', Math.max(0, height - m.top - m.bottom));
 
-  const bottom = axisBottom(x).ticks(Math.max(2, Math.floor((width - m.left - m.right) / 80)), o.xTickFormat ?? '~s').tickSizeOuter(0);
+  const bottom = axisBottom(x).ticks(Math.max(2, Math.floor((width - m.left - m.right) / 80)), o.xTickFormat ?? defaultTickFormat(x.domain())).tickSizeOuter(0);
   if (o.xTickValues) bottom.tickValues(o.xTickValues).tickFormat((v) => String(v)); // the values as given
   const xAxis = svg.append('g').attr('transform', `translate(0,${height - m.bottom})`).call(bottom);
   const yAxis = svg
     .append('g')
     .attr('transform', `translate(${m.left},0)`)
-    .call(axisLeft(y).ticks(Math.max(2, Math.floor((height - m.top - m.bottom) / 40)), o.yTickFormat ?? '~s').tickSizeOuter(0));
+    .call(axisLeft(y).ticks(Math.max(2, Math.floor((height - m.top - m.bottom) / 40)), o.yTickFormat ?? defaultTickFormat(y.domain())).tickSizeOuter(0));
   for (const axis of [xAxis, yAxis]) {
     axis.attr('font-size', 11).attr('font-family', 'inherit');
     axis.selectAll('path, line').attr('stroke', theme.muted);
