@@ -27,7 +27,7 @@ export class PlanPanel {
   private readonly threshold = el('input', { id: 'plan-threshold', type: 'text', inputmode: 'decimal', value: '2', 'aria-label': 'Threshold' });
   private readonly progress = el('progress', { id: 'plan-progress', max: 1, value: 0, 'aria-label': 'Progress of the value being simulated' });
   private readonly min = el('input', { id: 'plan-min', type: 'text', placeholder: 'default' });
-  private readonly max = el('input', { id: 'plan-max', type: 'text', placeholder: 'default' });
+  private readonly max = el('input', { id: 'plan-max', type: 'text', placeholder: 'default', 'aria-label': 'Range: largest value' });
   private readonly replications = el('input', { id: 'plan-replications', type: 'number', min: 2, step: 1, value: '5' });
   private readonly runButton = el('button', { type: 'button', id: 'plan-run', class: 'primary', text: 'Find the value' });
   private readonly cancelButton = el('button', { type: 'button', id: 'plan-cancel', text: 'Cancel', disabled: true });
