@@ -175,8 +175,12 @@ function better(target: Target, x: number, than: number): boolean {
 
 function describe(t: Tried | undefined): string {
   if (!t) return 'not simulated';
-  const ci = t.metric.ci95 ? ` [${fmt(t.metric.ci95[0])}, ${fmt(t.metric.ci95[1])}]` : ' (no interval: give --replications 2 or more)';
-  return `${t.metric.mean === null ? 'unmeasured' : fmt(t.metric.mean)}${ci}`;
+  const { mean, ci95 } = t.metric;
+  // plan() refuses fewer than 2 replications: a missing interval means missing values, e.g.
+  // a wait at a queue no message reached in that replication.
+  if (mean === null) return 'unmeasured: no replication gave a value (nothing reached it?)';
+  if (ci95 === null) return `${fmt(mean)} (no interval: only one replication gave a value)`;
+  return `${fmt(mean)} [${fmt(ci95[0])}, ${fmt(ci95[1])}]`;
 }
 
 const fmt = (x: number) => Number(x.toPrecision(4)).toString();

@@ -112,6 +112,15 @@ describe('plan(request, run)', () => {
     expect(r.tried.map((t) => t.value)).toEqual([6]);
   });
 
+  it('says a metric nothing measured is unmeasured, not short of replications', async () => {
+    // A second queue that nothing reaches: its mean wait has no value in any replication.
+    const base = { ...mmc(4, 5), queues: [{ id: 'q' }, { id: 'idle' }], consumers: [...mmc(4, 5).consumers, { id: 'c2', from: 'idle', service: { dist: 'exponential', rate: 1 } }] };
+    const r = await plan({ base, vary: 'consumers.0.count', target: parseTarget('summary.queues.idle.meanWait < 1'), max: 6, direction: 'up' }, runHere);
+    expect(r.value).toBeNull();
+    expect(r.reason).toMatch(/at consumers\.0\.count = 6 \(the best end\) it is unmeasured: no replication gave a value/);
+    expect(r.reason).not.toMatch(/replications 2 or more/);
+  });
+
   it('refuses bad input with one line per problem', async () => {
     const target = parseTarget('summary.queues.q.meanWait < 1');
     const fails = (req: Partial<Parameters<typeof plan>[0]>) =>
