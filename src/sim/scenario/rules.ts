@@ -30,6 +30,9 @@ function checkIds(input: Record<string, unknown>, add: Add): void {
   for (const section of SECTIONS) {
     for (const { item, path } of items(input, section)) {
       if (typeof item.id !== 'string') continue;
+      // Results are keyed by id in plain objects, where assigning "__proto__" sets the prototype:
+      // the queue would silently vanish from the result file.
+      if (item.id === '__proto__') add([...path, 'id'], 'must not be "__proto__" (reserved in JavaScript objects)');
       const first = seen.get(item.id);
       if (first) add([...path, 'id'], `duplicate id ${show(item.id)} (also ${formatPath([...first, 'id'])})`);
       else seen.set(item.id, path);

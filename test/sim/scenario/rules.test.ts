@@ -11,6 +11,7 @@ describe('checkScenario(file) pins each cross-field rule to its path and message
       'sampleEvery: must be >= horizon / 1000000 (got 0.0009, horizon 1000: 1111111 samples per series)',
     ],
     ['ids are unique across kinds', (f) => (f.consumers[0].id = 'q'), 'consumers[0].id: duplicate id "q" (also queues[0].id)'],
+    ['no id is __proto__', (f) => (f.queues[1].id = '__proto__'), 'queues[1].id: must not be "__proto__" (reserved in JavaScript objects)'],
     ['producer to names a queue', (f) => (f.producers[0].to = 'qq'), 'producers[0].to: unknown queue "qq" (queues: q, q2)'],
     ['each of several to', (f) => (f.producers[0].to = ['q', 'c']), 'producers[0].to[1]: unknown queue "c" (queues: q, q2)'],
     ['consumer from names a queue', (f) => (f.consumers[0].from = 'p'), 'consumers[0].from: unknown queue "p" (queues: q, q2)'],
