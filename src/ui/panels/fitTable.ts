@@ -3,6 +3,7 @@
 import type { PageResult } from '../worker/protocol.ts';
 import { num } from '../views/common.ts';
 import { el, fill } from './dom.ts';
+import { fitNotes } from './fitNotes.ts';
 
 const WHAT: Record<string, string> = { P: 'production rate', Q: 'backlog (all queues)', C: 'consumption rate', H: 'handling rate', R: 'reply rate' };
 
@@ -26,13 +27,7 @@ export function renderFits(root: HTMLElement, res: PageResult | null): void {
       el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '' }), el('th', { scope: 'col', text: 'Xi' }), el('th', { scope: 'col', text: 'ri (1/s)' }), el('th', { scope: 'col', text: 'τi = 1/ri (s)' }))),
       el('tbody', {}, el('tr', {}, el('th', { scope: 'row', text: 'X0' }), el('td', { class: 'num', text: num(f.x0) }), el('td', { text: '' }), el('td', { text: '' })), ...rows),
     );
-    const notes = [
-      `R² ${f.r2 === null ? '–' : num(f.r2)}`,
-      `RMSE ${num(f.rmse)}`,
-      f.converged ? 'converged' : `not converged: ${f.message}`,
-      f.identifiable ? null : `not identifiable: ${f.reason}`,
-      ...f.warnings,
-    ].filter((s): s is string => s !== null);
+    const notes = fitNotes(f);
     return el('div', { class: 'fit', 'data-fit': key }, head, table, el('p', { class: 'fit-notes', text: notes.join(' · ') }));
   });
   fill(root, ...cards);
