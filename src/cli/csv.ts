@@ -1,6 +1,7 @@
-// A tiny CSV reader for two numeric columns: those named t and y in the header, else the
-// first two. Comma-separated (tab or semicolon when the header has no comma); blank lines and
-// lines starting with # are skipped; fields may be double-quoted. Errors name the line.
+// A tiny CSV reader for two numeric columns: those named t and y in the header (with only one
+// of them named, the other is the first other column), else the first two. Comma-separated (tab
+// or semicolon when the header has no comma); blank lines and lines starting with # are skipped;
+// fields may be double-quoted. Errors name the line.
 
 export interface Series {
   t: number[];
@@ -25,10 +26,11 @@ export function parseSeriesCsv(text: string): Series {
   const lower = header.map((h) => h.toLowerCase());
   let it = lower.indexOf('t');
   let iy = lower.indexOf('y');
-  if (it < 0 || iy < 0) {
+  if (it < 0 && iy < 0) {
     it = 0;
     iy = 1;
-  }
+  } else if (it < 0) it = iy === 0 ? 1 : 0; // only y named: t is the first other column
+  else if (iy < 0) iy = it === 0 ? 1 : 0; // only t named (e.g. "queue,t"): y is the first other column
   if (header.every((h) => h !== '' && Number.isFinite(Number(h)))) {
     throw new Error(`no header: the first line "${head.trim()}" is numbers; add a header line naming the columns t and y`);
   }

@@ -139,6 +139,12 @@ describe('fit CLI main()', () => {
 });
 
 describe('parseSeriesCsv', () => {
+  it('with only t or only y named, takes the first other column for the other', () => {
+    expect(parseSeriesCsv('Q,t\n5,0\n3,1\n')).toEqual({ t: [0, 1], y: [5, 3], columns: ['t', 'Q'] });
+    expect(parseSeriesCsv('y,time\n5,0\n3,1\n')).toEqual({ t: [0, 1], y: [5, 3], columns: ['time', 'y'] });
+    expect(parseSeriesCsv('t,id,y\n0,7,5\n')).toEqual({ t: [0], y: [5], columns: ['t', 'y'] });
+  });
+
   it('reads quoted fields, tabs, CRLF, a BOM and comment lines', () => {
     expect(parseSeriesCsv('\uFEFF# c\r\nt\ty\r\n0\t"1.5"\r\n\r\n1\t2\r\n')).toEqual({ t: [0, 1], y: [1.5, 2], columns: ['t', 'y'] });
   });
