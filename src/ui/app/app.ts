@@ -280,7 +280,11 @@ export class App {
       case 'status': {
         this.controls.set({ valid: this.doc.valid, status: lab.status, fraction: lab.state?.fraction ?? (lab.status === 'finished' ? 1 : 0), text: this.statusText() });
         const topoScenario = this.running ?? (this.doc.state.check?.ok ? this.doc.state.check.scenario : null);
-        this.topology.replaceChildren(...(topoScenario ? [renderTopology(topoScenario, lab.state, this.width(this.topology, 600), theme)] : []));
+        const sum = lab.status === 'finished' ? lab.result?.summary : undefined;
+        const means = sum
+          ? { waiting: Object.fromEntries(Object.entries(sum.queues).map(([id, q]) => [id, q.meanLength.mean])), busy: Object.fromEntries(Object.entries(sum.consumers).map(([id, c]) => [id, c.utilization.mean])) }
+          : null;
+        this.topology.replaceChildren(...(topoScenario ? [renderTopology(topoScenario, lab.state, this.width(this.topology, 600), theme, means)] : []));
         this.zoomNote.textContent = this.zoom ? `showing t = ${num(this.zoom[0])} … ${num(this.zoom[1])} s` : '';
         return;
       }

@@ -4,6 +4,7 @@ import { select } from 'd3-selection';
 import type { Scenario } from '../../sim/scenario/types.ts';
 import { NAMED, type Theme } from '../plots/palette.ts';
 import type { LiveState } from '../worker/protocol.ts';
+import { num } from '../views/common.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const BOX_W = 118;
@@ -19,8 +20,48 @@ interface Node {
   index: number;
 }
 
+/** Means over the run (the summary's), shown once it has finished. */
+export interface RunMeans {
+  /** mean number waiting per queue id */
+  waiting: Record<string, number | null>;
+  /** mean utilisation per consumer group id */
+  busy: Record<string, number | null>;
+}
+
+/** The second line of a queue's or a group's box and its meter (0..1): the live state while a run
+ *  goes; after it, the run's means, since the last instant of the last replication (a single
+ *  server idle at the horizon: "0% busy") says nothing about a run at 70% load. */
+export function nodeValue(
+  s: Scenario,
+  kind: 'queue' | 'consumer',
+  index: number,
+  live: LiveState | null,
+  means: RunMeans | null,
+): { value: string; meter: number } {
+  if (means && kind === 'queue') {
+    const m = means.waiting[s.queues[index].id];
+    const all = Object.values(means.waiting).map((v) => v ?? 0);
+    return m === null || m === undefined ? { value: '', meter: 0 } : { value: `mean ${num(m)} waiting`, meter: m / Math.max(1e-12, ...all) };
+  }
+  if (means && kind === 'consumer') {
+    const u = means.busy[s.consumers[index].id];
+    return u === null || u === undefined ? { value: '', meter: 0 } : { value: `mean ${Math.round(u * 100)}% busy`, meter: u };
+  }
+  if (live && kind === 'queue') {
+    const len = live.queueLength[index] ?? 0;
+    return { value: `${len} waiting`, meter: len / Math.max(1, ...live.queueLength) };
+  }
+  if (live && kind === 'consumer') {
+    const u = live.utilization[index] ?? 0;
+    const servers = live.servers[index] ?? 0;
+    const scaled = s.consumers[index]?.autoscale;
+    return { value: `${scaled ? `${servers} server${servers === 1 ? '' : 's'}, ` : ''}${Math.round(u * 100)}% busy`, meter: u };
+  }
+  return { value: '', meter: 0 };
+}
+
 /** Everything in the diagram, positioned; cheap enough to rebuild on every update. */
-export function renderTopology(s: Scenario, live: LiveState | null, width: number, theme: Theme): SVGSVGElement {
+export function renderTopology(s: Scenario, live: LiveState | null, width: number, theme: Theme, means: RunMeans | null = null): SVGSVGElement {
   const nodes: Node[] = [
     ...s.producers.map((p, i) => ({ key: `p:${p.id}`, label: p.id, sub: rateText(p), col: 0, row: i, kind: 'producer' as const, index: i })),
     ...s.queues.map((q, i) => ({ key: `q:${q.id}`, label: q.id, sub: q.capacity === null ? 'unbounded' : `capacity ${q.capacity}`, col: 1, row: i, kind: 'queue' as const, index: i })),
@@ -87,25 +128,12 @@ export function renderTopology(s: Scenario, live: LiveState | null, width: numbe
     edgeLayer.append('path').attr('d', d).attr('fill', 'none').attr('stroke', theme.muted).attr('stroke-width', 1.25).attr('marker-end', 'url(#arrow)');
     if (e.label) edgeLayer.append('text').attr('x', (a.x + b.x + BOX_W) / 2).attr('y', Math.max(a.y, b.y) + BOX_H + 16).attr('text-anchor', 'middle').attr('fill', theme.muted).attr('font-size', 10).text(e.label);
   }
-  const maxLen = Math.max(1, ...(live?.queueLength ?? [0]));
   for (const n of nodes) {
     const { x, y } = pos.get(n.key)!;
     const g = svg.append('g').attr('transform', `translate(${x},${y})`).attr('data-node', n.key);
     const colour = n.kind === 'producer' ? NAMED.P : n.kind === 'queue' ? NAMED.Q : NAMED.H;
     g.append('rect').attr('width', BOX_W).attr('height', BOX_H).attr('rx', n.kind === 'queue' ? 2 : 8).attr('fill', theme.bg).attr('stroke', colour).attr('stroke-width', 1.5);
-    let meter = 0;
-    let value = '';
-    if (live && n.kind === 'queue') {
-      const len = live.queueLength[n.index] ?? 0;
-      meter = len / maxLen;
-      value = `${len} waiting`;
-    } else if (live && n.kind === 'consumer') {
-      const u = live.utilization[n.index] ?? 0;
-      meter = u;
-      const scaled = s.consumers[n.index]?.autoscale;
-      const servers = live.servers[n.index] ?? 0;
-      value = `${scaled ? `${servers} server${servers === 1 ? '' : 's'}, ` : ''}${Math.round(u * 100)}% busy`;
-    }
+    const { value, meter } = n.kind === 'producer' ? { value: '', meter: 0 } : nodeValue(s, n.kind, n.index, live, means);
     if (meter > 0) g.append('rect').attr('x', 2).attr('y', BOX_H - 7).attr('width', (BOX_W - 4) * Math.min(1, meter)).attr('height', 5).attr('fill', colour).attr('fill-opacity', 0.7);
     g.append('text').attr('x', 8).attr('y', 15).attr('fill', theme.fg).attr('font-weight', 600).text(n.label);
     g.append('text').attr('x', 8).attr('y', 29).attr('fill', theme.muted).attr('font-size', 10).text(value || n.sub).attr('data-live', value ? '' : null);
