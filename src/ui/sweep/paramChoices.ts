@@ -71,3 +71,9 @@ export function suggestValues(c: ParamChoice): string {
   const r = (x: number) => Number(x.toPrecision(3));
   return `${r(v / 3)}:${r(v)}:${r(v / 6)}`;
 }
+
+/** The values field after the scenario changed: a suggestion the user has not edited follows the
+ *  new scenario (another preset's rate of 40/s is not swept over 0.3 to 0.9); their own values stay. */
+export function followSuggestion(values: string, lastSuggested: string, choice: ParamChoice | undefined): string {
+  return choice && values === lastSuggested ? suggestValues(choice) : values;
+}

@@ -15,7 +15,7 @@ import { num } from '../views/common.ts';
 import { PlotCard } from '../views/plotCard.ts';
 import { sweepSpec } from '../views/sweepPlot.ts';
 import type { FromSweepWorker } from '../worker/sweepProtocol.ts';
-import { paramChoices, paramUnit, suggestValues, type ParamChoice } from './paramChoices.ts';
+import { followSuggestion, paramChoices, paramUnit, suggestValues, type ParamChoice } from './paramChoices.ts';
 import { readSweepInputs, type SweepField, type SweepInputs } from './sweepInputs.ts';
 import { metricChoices, metricPoints } from './sweepMetrics.ts';
 
@@ -36,6 +36,8 @@ export class SweepPanel {
   private readonly pick = el('select', { id: 'sweep-param-pick', 'aria-label': 'Common parameters' });
   private readonly param = el('input', { id: 'sweep-param', type: 'text', spellcheck: 'false', placeholder: 'producers[0].interarrival.rate' });
   private readonly values = el('input', { id: 'sweep-values', type: 'text', spellcheck: 'false', placeholder: 'A:B:STEP or v1,v2,…' });
+  /** The values last filled in for the user (kept in step with the scenario until they edit them). */
+  private suggested = '';
   private readonly replications = el('input', { id: 'sweep-replications', type: 'number', min: 2, step: 1, value: '5' });
   private readonly metric = el('select', { id: 'sweep-metric' });
   private readonly runButton = el('button', { type: 'button', id: 'sweep-run', class: 'primary', text: 'Run sweep' });
@@ -91,7 +93,7 @@ export class SweepPanel {
       const c = this.choices.find((x) => x.path === this.pick.value);
       if (c) {
         this.param.value = c.path;
-        this.values.value = suggestValues(c);
+        this.values.value = this.suggested = suggestValues(c);
       }
       this.check(true);
     });
@@ -141,7 +143,10 @@ export class SweepPanel {
       if (metrics.some((m) => m.path === keep)) this.metric.value = keep;
       if (this.param.value.trim() === '' && this.choices[0]) {
         this.param.value = this.choices[0].path;
-        this.values.value = suggestValues(this.choices[0]);
+        this.values.value = this.suggested = suggestValues(this.choices[0]);
+      } else {
+        const next = followSuggestion(this.values.value, this.suggested, this.choices.find((c) => c.path === this.param.value.trim()));
+        if (next !== this.values.value) this.values.value = this.suggested = next;
       }
       this.pick.value = this.choices.some((c) => c.path === this.param.value.trim()) ? this.param.value.trim() : CUSTOM;
     }
