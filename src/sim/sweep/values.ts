@@ -16,7 +16,13 @@ export function parseValues(spec: string): ParamValue[] {
   const text = spec.trim();
   if (text === '') throw new Error('no values: give A:B:STEP or a comma list');
   const grid = /^([^:,]+):([^:,]+):([^:,]+)$/.exec(text);
-  return grid ? range(grid[1], grid[2], grid[3]) : text.split(',').map(listItem);
+  if (grid) return range(grid[1], grid[2], grid[3]);
+  // Numbers joined by colons are a range with a part missing or extra (1:3), not a word.
+  const parts = text.split(':');
+  if (parts.length > 1 && !text.includes(',') && parts.every((x) => x.trim() !== '' && Number.isFinite(Number(x)))) {
+    throw new Error(`A:B:STEP needs three numbers (got ${parts.length}: "${text}"), e.g. ${parts[0].trim()}:${parts[1].trim()}:1`);
+  }
+  return text.split(',').map(listItem);
 }
 
 function range(a: string, b: string, s: string): number[] {

@@ -24,5 +24,8 @@ describe('parseValues(spec)', () => {
     expect(() => parseValues('1:0:1')).toThrow('STEP 1 does not lead from 1 to 0');
     expect(() => parseValues('0:1e6:1')).toThrow('gives 1000001 values, more than 10000');
     expect(() => parseValues('1,,2')).toThrow('empty item');
+    expect(() => parseValues('1:3')).toThrow('A:B:STEP needs three numbers (got 2: "1:3"), e.g. 1:3:1');
+    expect(() => parseValues('0:1:0.5:2')).toThrow('A:B:STEP needs three numbers (got 4: "0:1:0.5:2")');
+    expect(parseValues('a:b')).toEqual(['a:b']); // a word with a colon is still a word
   });
 });
