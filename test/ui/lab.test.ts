@@ -64,6 +64,9 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
   it('runs the M/M/1 preset: summary with Wq near 9, plots drawn, exports byte-identical to the core', async () => {
     const page = await open();
     await page.selectOption('#preset', 'mm1.json');
+    // An empty plot card has nothing to download: its SVG and PNG buttons wait for a figure.
+    expect(await page.isDisabled('[data-export="backlog-svg"]')).toBe(true);
+    expect(await page.isDisabled('[data-export="latency-png"]')).toBe(true);
     const t0 = Date.now();
     await page.click('#run');
     await page.waitForSelector('#summary-table', { timeout: 90_000 });

@@ -8,13 +8,16 @@ export class PlotCard {
   readonly tooltip: HTMLElement;
   readonly note: HTMLElement;
   private svg: SVGSVGElement | null = null;
+  /** SVG and PNG: usable only while a figure is shown (an empty card has nothing to download). */
+  private readonly downloads: HTMLButtonElement[];
 
   constructor(readonly id: string, title: string, description: string) {
     this.tooltip = el('div', { class: 'tooltip', role: 'status', hidden: true });
     this.body = el('div', { class: 'plot-body' });
     this.note = el('p', { class: 'plot-note' });
-    const svgButton = el('button', { type: 'button', class: 'small', 'data-export': `${id}-svg`, text: 'SVG' });
-    const pngButton = el('button', { type: 'button', class: 'small', 'data-export': `${id}-png`, text: 'PNG' });
+    const svgButton = el('button', { type: 'button', class: 'small', 'data-export': `${id}-svg`, text: 'SVG', disabled: true });
+    const pngButton = el('button', { type: 'button', class: 'small', 'data-export': `${id}-png`, text: 'PNG', disabled: true });
+    this.downloads = [svgButton, pngButton];
     svgButton.addEventListener('click', () => this.svg && download(`queue-lab-${id}.svg`, svgText(this.svg), 'image/svg+xml'));
     pngButton.addEventListener('click', () => {
       if (this.svg) void svgToPng(this.svg).then((b) => download(`queue-lab-${id}.png`, b));
@@ -35,6 +38,7 @@ export class PlotCard {
 
   show(svg: SVGSVGElement | null, note = ''): void {
     this.svg = svg;
+    for (const b of this.downloads) b.disabled = svg === null;
     this.tooltip.hidden = true;
     this.body.replaceChildren(...(svg ? [svg] : [el('div', { class: 'empty', text: note || 'Nothing to show yet: press Run.' })]));
     this.note.textContent = svg ? note : '';
