@@ -5,6 +5,7 @@ import { type ServiceGroup, serviceCapacity } from './groups';
 import { networkRates } from './offered';
 import { trafficEquations } from './jackson';
 import { fmt, pct } from './format';
+import { producerRate } from './streams';
 import { exp, pow } from '../../sim/math/index.ts';
 
 export { fmt, pct };
@@ -117,5 +118,40 @@ export function stabilityWarnings(scenario: Scenario): string[] {
       );
     }
   });
-  return [...warnings, ...ackWarnings(scenario)];
+  return [...warnings, ...retryWarnings(scenario, rates.load), ...ackWarnings(scenario)];
+}
+
+/**
+ * Stable queues that client retries could overload: once a slowdown makes requests time out,
+ * every request may become up to maxAttempts messages (1 + ratio with a retry budget), and the
+ * abandoned attempts still take service. If that load is >= 1 the overload can outlast its cause
+ * (a metastable failure; see lesson 17). Open-loop producers sending straight to the queue only.
+ */
+function retryWarnings(scenario: Scenario, loads: number[]): string[] {
+  const out: string[] = [];
+  scenario.queues.forEach((q, i) => {
+    const load = loads[i];
+    if (!(load > 0 && load < 1)) return;
+    const lambda = scenario.producers.reduce((s, p) => s + (p.to.includes(q.id) ? producerRate(p) / p.to.length : 0), 0);
+    let extra = 0;
+    let retrying = 0;
+    const who: string[] = [];
+    for (const p of scenario.producers) {
+      if (p.retry === null || !p.to.includes(q.id) || p.replies === 'sync') continue;
+      const perRequest = p.retry.budget === null ? p.retry.maxAttempts : Math.min(p.retry.maxAttempts, 1 + p.retry.budget.ratio);
+      extra += (producerRate(p) / p.to.length) * (perRequest - 1);
+      retrying += producerRate(p) / p.to.length;
+      who.push(`${p.id}: up to ${fmt(perRequest)} messages per request`);
+    }
+    if (lambda === 0 || extra === 0) return;
+    const worst = load * (1 + extra / lambda);
+    if (worst >= 1) {
+      // A budget of `ratio` retries per request caps the worst case at load (1 + ratio retrying / lambda).
+      const budget = ((1 / load - 1) * lambda) / retrying;
+      out.push(
+        `queue ${q.id}: client retries can raise its load from ${fmt(load)} to ${fmt(worst)} (${who.join('; ')}): after a slowdown that makes requests time out, the retries can keep it overloaded when the cause has gone (metastable); backoff alone does not prevent it, a retry budget below ${pct(budget)} of requests does`,
+      );
+    }
+  });
+  return out;
 }

@@ -90,4 +90,15 @@ describe('stabilityWarnings(scenario)', () => {
     const s = scenario({ producers: [{ ...producer, interarrival: { dist: 'exponential', rate: 2.5 } }], consumers: [{ ...consumer, handling: 'async', concurrency: 3, prefetch: 3 }] });
     expect(stabilityWarnings(s)).toEqual([]);
   });
+
+  it('stabilityWarnings names a stable queue that client retries could overload (metastable), unless a budget caps them', () => {
+    const retry = { maxAttempts: 3, backoff: 'fixed' as const, base: 1, cap: null, jitter: 'none' as const, budget: null };
+    const at = (rate: number, budget: { ratio: number; burst: number } | null) =>
+      scenario({ producers: [{ ...producer, interarrival: { dist: 'exponential', rate }, timeout: 3, retry: { ...retry, budget } }] });
+    expect(stabilityWarnings(at(0.8, null))).toEqual([
+      'queue q: client retries can raise its load from 0.8 to 2.4 (p: up to 3 messages per request): after a slowdown that makes requests time out, the retries can keep it overloaded when the cause has gone (metastable); backoff alone does not prevent it, a retry budget below 25% of requests does',
+    ]);
+    expect(stabilityWarnings(at(0.8, { ratio: 0.1, burst: 10 }))).toEqual([]); // worst case 0.88
+    expect(stabilityWarnings(at(0.3, null))).toEqual([]); // worst case 0.9
+  });
 });
