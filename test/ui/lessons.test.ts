@@ -77,7 +77,7 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     });
     expect(fontLoaded).toBe(true);
     expect(JSON.parse(await page.inputValue('#json'))).toEqual(JSON.parse(read('lessons/scenarios/01-five-series.json')));
-    expect(await page.textContent('#lesson-scenario-status')).toContain('On the scenario panel: scenarios/01-five-series.json');
+    expect(await page.textContent('#lesson-scenario-status')).toContain('On the scenario panel: lessons/scenarios/01-five-series.json');
     expect(await page.textContent('#lesson-checks-status')).toContain('Press Run');
     await page.screenshot({ path: new URL('lesson-open.png', ARTIFACTS).pathname });
 

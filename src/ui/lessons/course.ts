@@ -74,7 +74,8 @@ export function labPoints(lesson: Lesson): LabPoints {
     const ref = lesson.scenarios.find((s) => s.id === p.scenario)!;
     const file = scenarioText(ref.path)!;
     const text = ref.vary ? JSON.stringify(setParam(JSON.parse(file), ref.vary.path, p.value), null, 2) + '\n' : file;
-    const where = lesson.scenarios.length > 1 ? `${ref.id}: ${ref.file}` : ref.file;
+    // The file by its path in the repository (as `npm run lesson` prints it), not relative to the lesson.
+    const where = lesson.scenarios.length > 1 ? `${ref.id}: ${ref.path}` : ref.path;
     const setting = ref.vary ? `${ref.vary.path} = ${JSON.stringify(p.value)}` : null;
     return {
       key: p.value === null ? p.scenario : `${p.scenario}=${JSON.stringify(p.value)}`,

@@ -294,7 +294,7 @@ function pointList(lesson: Lesson, points: LabPoint[]): string {
     .map((ref) => {
       const ps = points.filter((p) => p.scenario === ref.id);
       if (ps.length === 0) return null;
-      if (!ref.vary) return several ? ref.id : ref.file;
+      if (!ref.vary) return several ? ref.id : ref.path;
       return `${several ? `${ref.id} at ` : ''}${ref.vary.path} = ${ps.map((p) => JSON.stringify(p.value)).join(', ')}`;
     })
     .filter((x) => x !== null)

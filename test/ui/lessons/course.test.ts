@@ -59,7 +59,8 @@ describe('course (the lessons bundled into the lab)', () => {
     if (!planned.ok) throw new Error(planned.problems.join('\n'));
     const p = planned.points.find((x) => x.value === 0.9)!;
     expect(JSON.parse(p.text).producers[0].interarrival.rate).toBe(0.9);
-    expect(p.label).toBe('scenarios/03-hockey-stick.json, producers[0].interarrival.rate = 0.9');
+    // Repository paths, as npm run lesson prints them (was 'scenarios/03-…', relative to the lesson: no such file at the root).
+    expect(p.label).toBe('lessons/scenarios/03-hockey-stick.json, producers[0].interarrival.rate = 0.9');
     expect(p.short).toBe('producers[0].interarrival.rate = 0.9');
     expect(new Set(planned.points.map((x) => x.identity)).size).toBe(7);
   });
