@@ -58,7 +58,15 @@ export function drawVRule(g: G, x: Scale, y: Scale, value: number, colour: strin
   const [y0, y1] = y.range();
   const xx = x(value);
   g.append('line').attr('x1', xx).attr('x2', xx).attr('y1', y0).attr('y2', y1).attr('stroke', colour).attr('stroke-width', 1.25).attr('stroke-dasharray', dash).attr('data-series', label).attr('class', 'mark-rule');
-  g.append('text').attr('x', xx + 3).attr('y', Math.min(y0, y1) + 10 + 12 * row).attr('fill', colour).attr('font-size', 10).text(label);
+  const [x0, x1] = x.range();
+  const end = vruleLabelOnLeft(xx, x0, x1);
+  g.append('text').attr('x', end ? xx - 3 : xx + 3).attr('text-anchor', end ? 'end' : 'start').attr('y', Math.min(y0, y1) + 10 + 12 * row).attr('fill', colour).attr('font-size', 10).text(label);
+}
+
+/** A vertical rule's label goes left of the line in the right quarter of the plot, where on the
+ *  right it would run past the edge and be cut off (a p99 near the end of the latency axis). */
+export function vruleLabelOnLeft(at: number, from: number, to: number): boolean {
+  return at > from + 0.75 * (to - from);
 }
 
 /** A shaded x interval (e.g. the warm-up). */

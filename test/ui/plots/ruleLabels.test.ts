@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { vruleLabelOnLeft } from '../../../src/ui/plots/marks.ts';
 import { stackLabels } from '../../../src/ui/plots/stackLabels.ts';
 
 describe('stackLabels', () => {
@@ -13,5 +14,12 @@ describe('stackLabels', () => {
   it('moves a label up only as far as the one below it needs', () => {
     expect(stackLabels([100, 195, 200], 11)).toEqual([100, 189, 200]);
     expect(stackLabels([183, 195, 200], 11)).toEqual([178, 189, 200]);
+  });
+});
+
+describe('vruleLabelOnLeft', () => {
+  it('puts a vertical rule’s label left of the line in the right quarter of the plot, so that the edge does not cut it', () => {
+    expect(vruleLabelOnLeft(700, 60, 715)).toBe(true); // the outage preset's p99 at 589 s of 650
+    expect(vruleLabelOnLeft(300, 60, 715)).toBe(false);
   });
 });
