@@ -89,6 +89,10 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
     expect(await page.$$eval('#plot-backlog [data-series="E[Q(t)] exact q"]', (p) => p.length)).toBe(1);
     expect(await page.$$eval('#plot-backlog [data-series="Q 95% band"]', (p) => p.length)).toBe(1);
     expect(await page.$$eval('#fits .fit', (f) => f.length)).toBe(5);
+    // Rule labels (theory's Lq, the percentiles) carry a halo of the background, readable over the data.
+    const halos = await page.$$eval('#plot-backlog text.rule-label, #plot-latency text.rule-label', (ts) => ts.map((t) => t.getAttribute('paint-order') === 'stroke' && t.getAttribute('stroke') !== null));
+    expect(halos.length).toBeGreaterThan(1);
+    expect(halos.every(Boolean)).toBe(true);
 
     // Tooltip on hover, and brush-to-zoom shared by the time plots.
     const box = (await page.locator('#plot-backlog svg').boundingBox())!;

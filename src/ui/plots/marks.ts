@@ -50,7 +50,7 @@ export function drawHRule(g: G, x: Scale, y: Scale, value: number, colour: strin
   const [x0, x1] = x.range();
   const yy = y(value);
   g.append('line').attr('x1', x0).attr('x2', x1).attr('y1', yy).attr('y2', yy).attr('stroke', colour).attr('stroke-width', 1.5).attr('stroke-dasharray', dash).attr('data-series', label).attr('class', 'mark-rule');
-  g.append('text').attr('x', x1 - 4).attr('y', labelY).attr('text-anchor', 'end').attr('fill', colour).attr('font-size', 10).text(label);
+  g.append('text').attr('class', 'rule-label').attr('x', x1 - 4).attr('y', labelY).attr('text-anchor', 'end').attr('fill', colour).attr('font-size', 10).text(label);
 }
 
 /** A vertical rule at x = value, labelled at the top. */
@@ -60,7 +60,7 @@ export function drawVRule(g: G, x: Scale, y: Scale, value: number, colour: strin
   g.append('line').attr('x1', xx).attr('x2', xx).attr('y1', y0).attr('y2', y1).attr('stroke', colour).attr('stroke-width', 1.25).attr('stroke-dasharray', dash).attr('data-series', label).attr('class', 'mark-rule');
   const [x0, x1] = x.range();
   const end = vruleLabelOnLeft(xx, x0, x1);
-  g.append('text').attr('x', end ? xx - 3 : xx + 3).attr('text-anchor', end ? 'end' : 'start').attr('y', Math.min(y0, y1) + 10 + 12 * row).attr('fill', colour).attr('font-size', 10).text(label);
+  g.append('text').attr('class', 'rule-label').attr('x', end ? xx - 3 : xx + 3).attr('text-anchor', end ? 'end' : 'start').attr('y', Math.min(y0, y1) + 10 + 12 * row).attr('fill', colour).attr('font-size', 10).text(label);
 }
 
 /** A vertical rule's label goes left of the line in the right quarter of the plot, where on the
