@@ -24,3 +24,41 @@ export function joinNegativeValues(argv: readonly string[], options: Options): s
 export function parseCliArgs<O extends Options>(argv: readonly string[], options: O) {
   return parseArgs({ args: joinNegativeValues(argv, options), allowPositionals: true, options, strict: true });
 }
+
+/**
+ * The command line every CLI reads the same way: options (negative numbers taken as values),
+ * `--help` (usage on stdout, exit 0), and the positional files: exactly one, at least one, or
+ * any number. Returns the parsed arguments, or the exit code after saying why on stderr.
+ */
+export function readCommandLine<O extends Options>(
+  argv: readonly string[],
+  options: O,
+  usage: string,
+  files: { count: 'one' | 'some' | 'any'; what: string },
+) {
+  let args;
+  try {
+    args = parseCliArgs(argv, { ...options, help: { type: 'boolean', default: false } });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  if ((args.values as { help?: boolean }).help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const n = args.positionals.length;
+  const wrong =
+    files.count === 'one' && n !== 1 ? `expected one ${files.what}, got ${n}` : files.count === 'some' && n === 0 ? `expected one or more ${files.what}s` : null;
+  if (wrong !== null) {
+    process.stderr.write(`${wrong}\n${usage}\n`);
+    return 2;
+  }
+  return args;
+}
+
+/** Bad input: one line per problem on stderr, exit code 2 (DESIGN.md section 5). */
+export function badInput(lines: readonly string[]): number {
+  for (const line of lines) process.stderr.write(`${line}\n`);
+  return 2;
+}

@@ -4,7 +4,7 @@
 import { ignoreClosedStdout } from './closedPipe.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { badInput, readCommandLine } from './args.ts';
 import { formatReport, LESSON_FILE, lessonReport, parseLesson, runLesson, type Lesson, type LessonReport } from '../lessons/index.ts';
 
 const usage = 'usage: npm run lesson -- ID | --all | --list [--json]   (ID: a lesson id such as 03-hockey-stick, or its number)';
@@ -48,34 +48,21 @@ function pick(lessons: Lesson[], id: string): Lesson | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        all: { type: 'boolean', default: false },
-        list: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
-  }
-  const { all, list, json, help } = args.values;
-  if (help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+  const args = readCommandLine(
+    argv,
+    { all: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    usage,
+    { count: 'any', what: 'lesson' },
+  );
+  if (typeof args === 'number') return args;
+  const { all, list, json } = args.values;
   const ids = args.positionals;
   if ([all, list, ids.length > 0].filter(Boolean).length !== 1 || ids.length > 1) {
     process.stderr.write(`give one lesson ID, --all or --list\n${usage}\n`);
     return 2;
   }
   const { lessons, problems } = readLessons();
-  if (problems.length > 0) return fail(problems);
+  if (problems.length > 0) return badInput(problems);
   if (list) {
     if (json) process.stdout.write(`${JSON.stringify({ lessons: lessons.map((l) => ({ id: l.id, title: l.title, question: l.question, path: l.path })) })}\n`);
     else for (const l of lessons) process.stdout.write(`${l.id.padEnd(28)} ${l.title}\n`);
@@ -84,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   let chosen = lessons;
   if (ids.length === 1) {
     const lesson = pick(lessons, ids[0]);
-    if (!lesson) return fail([`unknown lesson "${ids[0]}" (npm run lesson -- --list shows them)`]);
+    if (!lesson) return badInput([`unknown lesson "${ids[0]}" (npm run lesson -- --list shows them)`]);
     chosen = [lesson];
   }
   const reports: LessonReport[] = [];
@@ -93,8 +80,8 @@ async function main(argv: string[]): Promise<number> {
     try {
       report = lessonReport(await runLesson(lesson, source));
     } catch (err) {
-      if (err instanceof BadInput) return fail(err.lines);
-      if (err instanceof Error && err.message.startsWith(`${lesson.id}: `)) return fail(err.message.split('\n'));
+      if (err instanceof BadInput) return badInput(err.lines);
+      if (err instanceof Error && err.message.startsWith(`${lesson.id}: `)) return badInput(err.message.split('\n'));
       throw err;
     }
     reports.push(report);
@@ -107,11 +94,6 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${reports.length - bad.length} of ${reports.length} lessons pass${bad.length > 0 ? `; failing: ${bad.join(', ')}` : ''}\n`);
   }
   return passed ? 0 : 1;
-}
-
-function fail(lines: string[]): number {
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  return 2;
 }
 
 ignoreClosedStdout();

@@ -3,36 +3,22 @@
 // exactly the files one unsharded run writes.
 import { ignoreClosedStdout } from './closedPipe.ts';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { MergeError, mergeShards, parseShardFile, type SweepShardFile } from '../models/sweep/shardFile.ts';
 import { sweepPoints } from '../sim/sweep/plan.ts';
 import { UsageError } from './loadScenario.ts';
 import { outputProblems } from './outputFiles.ts';
+import { badInput, readCommandLine } from './args.ts';
 
 const usage = 'usage: npm run merge -- PART.json... [--out S.json] [--csv S.csv] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        csv: { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  if (args.positionals.length === 0) return fail(['expected one or more shard files', usage]);
+  const args = readCommandLine(
+    argv,
+    { out: { type: 'string' }, csv: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+    usage,
+    { count: 'some', what: 'shard file' },
+  );
+  if (typeof args === 'number') return args;
   const problems: string[] = outputProblems({ out: args.values.out, csv: args.values.csv });
   const parts: { name: string; file: SweepShardFile }[] = [];
   for (const name of args.positionals) {
@@ -43,16 +29,16 @@ async function main(argv: string[]): Promise<number> {
       problems.push(`${name}: ${code ? `cannot read: ${code}` : (err as Error).message}`);
     }
   }
-  if (problems.length > 0) return fail(problems);
+  if (problems.length > 0) return badInput(problems);
   let merged;
   try {
     merged = mergeShards(parts);
   } catch (err) {
-    if (err instanceof MergeError) return fail(err.lines);
+    if (err instanceof MergeError) return badInput(err.lines);
     throw err;
   }
   const planned = sweepPoints(merged.spec);
-  if (!planned.ok) return fail(planned.problems.map((p) => `${parts[0].name}: ${p}`));
+  if (!planned.ok) return badInput(planned.problems.map((p) => `${parts[0].name}: ${p}`));
   // Loaded only once the input is good (as in sim.ts): the models take a while to load.
   const { writeSweep } = await import('./sweepOutput.ts');
   try {
@@ -62,15 +48,10 @@ async function main(argv: string[]): Promise<number> {
       quiet: args.values.quiet,
     });
   } catch (err) {
-    if (err instanceof UsageError) return fail(err.lines);
+    if (err instanceof UsageError) return badInput(err.lines);
     throw err;
   }
   return 0;
-}
-
-function fail(lines: string[]): number {
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  return 2;
 }
 
 ignoreClosedStdout();

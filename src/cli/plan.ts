@@ -5,7 +5,7 @@
 // replications in worker threads, print the evidence and the answer. Exit 0: answered; 1: the
 // target is not met anywhere in the range; 2: bad input.
 import { ignoreClosedStdout } from './closedPipe.ts';
-import { parseCliArgs } from './args.ts';
+import { badInput, readCommandLine } from './args.ts';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { readScenarioJson, UsageError } from './loadScenario.ts';
 import { defaultWorkers, parseWorkers, withRunner } from './parallel/pool.ts';
@@ -16,9 +16,9 @@ const usage =
   '[--step S | --continuous] [--tolerance T] [--replications N] [--seed N] [--horizon S] [--max-probes N] [--workers N] [--json] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(argv, {
+  const args = readCommandLine(
+    argv,
+    {
       vary: { type: 'string' },
       target: { type: 'string' },
       min: { type: 'string' },
@@ -34,21 +34,12 @@ async function main(argv: string[]): Promise<number> {
       workers: { type: 'string' },
       json: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
-  }
+    },
+    usage,
+    { count: 'one', what: 'scenario file' },
+  );
+  if (typeof args === 'number') return args;
   const v = args.values;
-  if (v.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    process.stderr.write(`expected one scenario file, got ${args.positionals.length}\n${usage}\n`);
-    return 2;
-  }
   const file = args.positionals[0];
   const problems: string[] = [];
   const number = (flag: string, text: string | undefined, rule: (x: number) => boolean, ruleText: string): number | undefined => {
@@ -99,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     if (!(err instanceof UsageError)) throw err;
     problems.push(...err.lines);
   }
-  if (problems.length > 0 || target === undefined || v.vary === undefined) return fail(problems);
+  if (problems.length > 0 || target === undefined || v.vary === undefined) return badInput(problems);
 
   // Loaded only once the input is good (as in sim.ts).
   const { plan, PlanInputError } = await import('../models/plan/plan.ts');
@@ -123,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
     };
     result = await withRunner(threads, (run) => plan(request, run, report));
   } catch (err) {
-    if (err instanceof PlanInputError) return fail(err.lines.map((l) => (l.startsWith('--') ? l : `${file}: ${l}`)));
+    if (err instanceof PlanInputError) return badInput(err.lines.map((l) => (l.startsWith('--') ? l : `${file}: ${l}`)));
     throw err;
   }
   if (v.json) process.stdout.write(planJson(result));
@@ -163,11 +154,6 @@ function planTable(r: PlanResult): string {
   if (r.value !== null) lines.push(`answer: ${r.vary} = ${r.value}${r.converged ? '' : ' (probe budget spent: the bracket did not close)'}`);
   else lines.push('answer: none in range');
   return lines.join('\n') + '\n';
-}
-
-function fail(lines: string[]): number {
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  return 2;
 }
 
 ignoreClosedStdout();

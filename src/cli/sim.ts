@@ -1,7 +1,7 @@
 // `npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N]`
 // A thin shell: read and check the scenario, run the experiment, print a table, write files.
 import { ignoreClosedStdout } from './closedPipe.ts';
-import { parseCliArgs } from './args.ts';
+import { badInput, readCommandLine } from './args.ts';
 import { seriesCsv } from '../sim/seriesCsv.ts';
 import { loadScenario, UsageError } from './loadScenario.ts';
 import { outputProblems, writeOutput } from './outputFiles.ts';
@@ -14,9 +14,9 @@ const usage =
   'usage: npm run sim -- FILE [--seed N] [--replications N] [--horizon S] [--out R.json] [--csv S.csv] [--fit] [--workers N] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(argv, {
+  const args = readCommandLine(
+    argv,
+    {
       seed: { type: 'string' },
       replications: { type: 'string' },
       horizon: { type: 'string' },
@@ -25,20 +25,11 @@ async function main(argv: string[]): Promise<number> {
       fit: { type: 'boolean', default: false },
       workers: { type: 'string' },
       quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    process.stderr.write(`expected one scenario file, got ${args.positionals.length}\n${usage}\n`);
-    return 2;
-  }
+    },
+    usage,
+    { count: 'one', what: 'scenario file' },
+  );
+  if (typeof args === 'number') return args;
   const workers = parseWorkers(args.values.workers);
   const problems = typeof workers === 'string' ? [workers] : [];
   problems.push(...outputProblems({ out: args.values.out, csv: args.values.csv }));
@@ -53,10 +44,7 @@ async function main(argv: string[]): Promise<number> {
     if (!(err instanceof UsageError)) throw err;
     problems.push(...err.lines);
   }
-  if (problems.length > 0 || scenario === undefined || typeof workers === 'string') {
-    for (const line of problems) process.stderr.write(`${line}\n`);
-    return 2;
-  }
+  if (problems.length > 0 || scenario === undefined || typeof workers === 'string') return badInput(problems);
 
   // Loaded only for a valid scenario: bad input is answered before the models (and mathjs) load.
   const { runExperiment, runExperimentWith } = await import('../models/experiment.ts');
@@ -76,8 +64,7 @@ async function main(argv: string[]): Promise<number> {
     if (args.values.csv) writeOutput('csv', args.values.csv, seriesCsv(result.series));
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    for (const line of err.lines) process.stderr.write(`${line}\n`);
-    return 2;
+    return badInput(err.lines);
   }
   if (!args.values.quiet) process.stdout.write(summaryTable(result));
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);

@@ -2,7 +2,7 @@
 // A thin shell: read the scenario file, check the scenario at every point, run the
 // (point, replication) jobs (all, or one shard's slice) in worker threads, write the files.
 import { ignoreClosedStdout } from './closedPipe.ts';
-import { parseCliArgs } from './args.ts';
+import { badInput, readCommandLine } from './args.ts';
 import { parseParamPath } from '../sim/sweep/paramPath.ts';
 import { parseShard, shardRange, sweepJobs, sweepPoints, type Shard, type SweepParam } from '../sim/sweep/plan.ts';
 import { parseValues } from '../sim/sweep/values.ts';
@@ -16,9 +16,9 @@ const usage =
   '[--replications N] [--seed N] [--horizon S] [--out S.json] [--csv S.csv] [--shard K/N] [--workers N] [--quiet]';
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(argv, {
+  const args = readCommandLine(
+    argv,
+    {
       param: { type: 'string', multiple: true },
       values: { type: 'string', multiple: true },
       seed: { type: 'string' },
@@ -29,21 +29,12 @@ async function main(argv: string[]): Promise<number> {
       shard: { type: 'string' },
       workers: { type: 'string' },
       quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${usage}\n`);
-    return 2;
-  }
+    },
+    usage,
+    { count: 'one', what: 'scenario file' },
+  );
+  if (typeof args === 'number') return args;
   const v = args.values;
-  if (v.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    process.stderr.write(`expected one scenario file, got ${args.positionals.length}\n${usage}\n`);
-    return 2;
-  }
   const file = args.positionals[0];
   const problems: string[] = [];
   const paths = v.param ?? [];
@@ -88,10 +79,10 @@ async function main(argv: string[]): Promise<number> {
     if (!(err instanceof UsageError)) throw err;
     problems.push(...err.lines);
   }
-  if (problems.length > 0) return fail(problems);
+  if (problems.length > 0) return badInput(problems);
   const spec = { base, params };
   const planned = sweepPoints(spec);
-  if (!planned.ok) return fail(planned.problems.map((p) => `${file}: ${p}`));
+  if (!planned.ok) return badInput(planned.problems.map((p) => `${file}: ${p}`));
   const points = planned.points;
   const total = sweepJobs(points).length;
   const range = shard ? shardRange(total, shard) : { from: 0, to: total };
@@ -117,15 +108,10 @@ async function main(argv: string[]): Promise<number> {
     const { writeSweep } = await import('./sweepOutput.ts');
     writeSweep(spec, points, slice.warmups, slice.results, { out: v.out, csv: v.csv, quiet: v.quiet });
   } catch (err) {
-    if (err instanceof UsageError) return fail(err.lines);
+    if (err instanceof UsageError) return badInput(err.lines);
     throw err;
   }
   return 0;
-}
-
-function fail(lines: string[]): number {
-  for (const line of lines) process.stderr.write(`${line}\n`);
-  return 2;
 }
 
 ignoreClosedStdout();
