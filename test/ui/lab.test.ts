@@ -183,6 +183,25 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
     for (const p of [page, garbage, invalid]) await p.context().close();
   });
 
+  it('keeps a diagram of 60 producers in a scrolling box, and long ids inside their boxes', async () => {
+    const page = await open(
+      hashFor({
+        name: 'Many producers',
+        horizon: 500,
+        producers: Array.from({ length: 60 }, (_, i) => ({ id: `p${i}`, to: 'orders-processing-queue-primary', interarrival: { dist: 'exponential', rate: 0.01 } })),
+        queues: [{ id: 'orders-processing-queue-primary' }],
+        consumers: [{ id: 'c', from: 'orders-processing-queue-primary', service: { dist: 'exponential', rate: 1 } }],
+      }),
+    );
+    await page.waitForSelector('#topology svg');
+    const box = (await page.locator('#topology').boundingBox())!;
+    expect(box.height).toBeLessThan(420); // 60 rows of boxes are ~3,700 px: the plots stayed a page further down
+    const queue = page.locator('#topology [data-node="q:orders-processing-queue-primary"]');
+    expect(await queue.locator('text').first().textContent()).toBe('orders-process…');
+    expect(await queue.locator('title').textContent()).toBe('orders-processing-queue-primary');
+    await page.context().close();
+  });
+
   it('keeps the main thread responsive during a run of about a million messages', async () => {
     const page = await open(
       hashFor({

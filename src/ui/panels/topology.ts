@@ -20,6 +20,16 @@ interface Node {
   index: number;
 }
 
+/** Characters of a bold id that fit a box (about 6.6 px each in 118 - 16 px). */
+const LABEL_CHARS = 15;
+
+/** An id shortened with an ellipsis to fit its box (the full id is the box's tooltip): a long id
+ *  ran past the box, over the arrow, and off the diagram's edge. */
+export function boxLabel(id: string): string {
+  const chars = Array.from(id);
+  return chars.length <= LABEL_CHARS ? id : `${chars.slice(0, LABEL_CHARS - 1).join('')}…`;
+}
+
 /** Means over the run (the summary's), shown once it has finished. */
 export interface RunMeans {
   /** mean number waiting per queue id */
@@ -135,7 +145,9 @@ export function renderTopology(s: Scenario, live: LiveState | null, width: numbe
     g.append('rect').attr('width', BOX_W).attr('height', BOX_H).attr('rx', n.kind === 'queue' ? 2 : 8).attr('fill', theme.bg).attr('stroke', colour).attr('stroke-width', 1.5);
     const { value, meter } = n.kind === 'producer' ? { value: '', meter: 0 } : nodeValue(s, n.kind, n.index, live, means);
     if (meter > 0) g.append('rect').attr('x', 2).attr('y', BOX_H - 7).attr('width', (BOX_W - 4) * Math.min(1, meter)).attr('height', 5).attr('fill', colour).attr('fill-opacity', 0.7);
-    g.append('text').attr('x', 8).attr('y', 15).attr('fill', theme.fg).attr('font-weight', 600).text(n.label);
+    const name = boxLabel(n.label);
+    if (name !== n.label) g.append('title').text(n.label);
+    g.append('text').attr('x', 8).attr('y', 15).attr('fill', theme.fg).attr('font-weight', 600).text(name);
     g.append('text').attr('x', 8).attr('y', 29).attr('fill', theme.muted).attr('font-size', 10).text(value || n.sub).attr('data-live', value ? '' : null);
   }
   return svg.node()!;
