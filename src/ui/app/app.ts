@@ -8,6 +8,7 @@ import { ExportPanel } from '../panels/exportPanel.ts';
 import { LessonPanel } from '../lessons/lessonPanel.ts';
 import { renderFits } from '../panels/fitTable.ts';
 import { messagesStatus } from '../panels/messageRate.ts';
+import { runningStatus } from '../panels/runStatus.ts';
 import { ScenarioPanel } from '../panels/scenarioPanel.ts';
 import { renderSummary } from '../panels/summaryTable.ts';
 import { renderTopology } from '../panels/topology.ts';
@@ -257,10 +258,8 @@ export class App {
         const produced = lab.result?.summary.messages.produced ?? 0;
         return `Finished in ${seconds.toFixed(2)} s: ${lab.replications} replication${lab.replications > 1 ? 's' : ''}, ${messagesStatus(produced, seconds > 0 ? produced / seconds : null)}.`;
       }
-      default: {
-        const where = s ? `replication ${s.replication + 1}/${lab.replications}${s.phase === 'pilot' ? ' (warm-up pilot)' : ''}, t = ${num(s.time)} s, ${messagesStatus(s.messages, s.messagesPerSecond)}` : 'starting';
-        return `${lab.status === 'paused' ? 'Paused' : 'Running'}: ${where}.`;
-      }
+      default:
+        return runningStatus(lab.status === 'paused', s, lab.replications);
     }
   }
 
