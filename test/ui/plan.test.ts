@@ -47,8 +47,17 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
     await page.fill('#plan-metric', 'summary.queues.q.meanWait');
     await page.selectOption('#plan-op', '<');
     await page.fill('#plan-threshold', '0.5');
+    // Bad inputs show at their field, live, and Find the value waits until they are fixed.
+    await page.fill('#plan-threshold', 'abc');
+    await expect.poll(() => page.textContent('[data-error-for="plan-target"]')).toContain('threshold: a number (got "abc")');
+    expect(await page.isDisabled('#plan-run')).toBe(true);
+    expect(await page.getAttribute('#plan-threshold', 'aria-invalid')).toBe('true');
+    await page.fill('#plan-replications', '1');
+    await expect.poll(() => page.textContent('[data-error-for="plan-replications"]')).toContain('a whole number >= 2');
+    await page.fill('#plan-threshold', '0.5');
     await page.fill('#plan-replications', '3');
     await expect.poll(() => page.isDisabled('#plan-run')).toBe(false);
+    expect(await page.isHidden('[data-error-for="plan-target"]')).toBe(true);
     // The progress bar's values as they are set (value reflects to its attribute).
     await page.evaluate(() => {
       const bar = document.querySelector('#plan-progress')!;

@@ -14,6 +14,7 @@ import { paramChoices } from '../sweep/paramChoices.ts';
 import { metricChoices } from '../sweep/sweepMetrics.ts';
 import { num } from '../views/common.ts';
 import type { FromPlanWorker } from '../worker/planProtocol.ts';
+import { readPlanInputs, type PlanField, type PlanInputs } from './planInputs.ts';
 
 const CUSTOM = '';
 
@@ -33,6 +34,13 @@ export class PlanPanel {
   private readonly cancelButton = el('button', { type: 'button', id: 'plan-cancel', text: 'Cancel', disabled: true });
   private readonly status = el('span', { id: 'plan-status', class: 'status', role: 'status', 'aria-live': 'polite', text: 'Ready.' });
   private readonly problems = el('ul', { class: 'problems', id: 'plan-problems' });
+  /** Each field's problems, shown under it. */
+  private readonly slots: Record<Exclude<PlanField, 'general'>, HTMLElement> = {
+    vary: el('div', { class: 'field-error', role: 'alert', 'data-error-for': 'plan-vary', hidden: true }),
+    target: el('div', { class: 'field-error', role: 'alert', 'data-error-for': 'plan-target', hidden: true }),
+    range: el('div', { class: 'field-error', role: 'alert', 'data-error-for': 'plan-range', hidden: true }),
+    replications: el('div', { class: 'field-error', role: 'alert', 'data-error-for': 'plan-replications', hidden: true }),
+  };
   private readonly table = el('div', { id: 'plan-tried' });
   private readonly answer = el('p', { id: 'plan-answer', class: 'answer' });
   private readonly jsonButton = el('button', { type: 'button', id: 'plan-export-json', text: 'Plan JSON', disabled: true });
@@ -42,8 +50,8 @@ export class PlanPanel {
   private json: string | null = null;
 
   constructor(private readonly doc: ScenarioDoc) {
-    const field = (id: string, label: string, ...controls: Node[]) =>
-      el('div', { class: 'field' }, el('label', { for: id, text: label }), el('div', { class: 'control' }, ...controls));
+    const field = (id: string, label: string, slot: Exclude<PlanField, 'general'>, ...controls: Node[]) =>
+      el('div', { class: 'field' }, el('label', { for: id, text: label }), el('div', { class: 'control' }, ...controls), this.slots[slot]);
     this.root = el(
       'section',
       { class: 'card plan', id: 'plan-card', 'aria-label': 'Plan' },
@@ -55,10 +63,10 @@ export class PlanPanel {
       el(
         'div',
         { class: 'sweep-form' },
-        field('plan-vary', 'Parameter', this.pick, this.vary),
-        field('plan-metric', 'Target', this.metric, this.metrics, this.op, this.threshold),
-        field('plan-min', 'Range', this.min, el('span', { class: 'unit', text: 'to' }), this.max),
-        field('plan-replications', 'Replications', this.replications, el('span', { class: 'unit', text: 'per value' })),
+        field('plan-vary', 'Parameter', 'vary', this.pick, this.vary),
+        field('plan-metric', 'Target', 'target', this.metric, this.metrics, this.op, this.threshold),
+        field('plan-min', 'Range', 'range', this.min, el('span', { class: 'unit', text: 'to' }), this.max),
+        field('plan-replications', 'Replications', 'replications', this.replications, el('span', { class: 'unit', text: 'per value' })),
       ),
       el('div', { class: 'controls', role: 'toolbar', 'aria-label': 'Plan controls' }, this.runButton, this.cancelButton, el('div', { class: 'progress-wrap' }, this.progress, this.status)),
       this.problems,
@@ -67,8 +75,10 @@ export class PlanPanel {
       el('div', { class: 'export row', role: 'group', 'aria-label': 'Download the plan' }, this.jsonButton, el('span', { class: 'hint', text: 'the same bytes as' }), this.command),
     );
     this.runButton.addEventListener('click', () => this.start());
+    for (const input of [this.vary, this.metric, this.threshold, this.min, this.max, this.replications]) input.addEventListener('input', () => this.check());
     this.pick.addEventListener('change', () => {
       if (this.pick.value !== CUSTOM) this.vary.value = this.pick.value;
+      this.check();
     });
     this.vary.addEventListener('input', () => this.syncPick());
     this.cancelButton.addEventListener('click', () => {
@@ -77,11 +87,11 @@ export class PlanPanel {
     });
     this.jsonButton.addEventListener('click', () => this.json && download('plan.json', this.json, 'application/json'));
     doc.onChange((s) => {
-      this.runButton.disabled = !doc.valid || !this.cancelButton.disabled;
       this.scenarioChanged(s);
+      this.check();
     });
-    this.runButton.disabled = !doc.valid;
     this.scenarioChanged(doc.state);
+    this.check();
     this.command.textContent = 'npm run plan -- FILE --vary PATH --target "METRIC < X" --json';
   }
 
@@ -107,24 +117,41 @@ export class PlanPanel {
     return `${this.metric.value.trim()} ${this.op.value} ${this.threshold.value.trim()}`;
   }
 
+  private read(): PlanInputs {
+    const value = (i: HTMLInputElement) => i.value;
+    return readPlanInputs(
+      { vary: value(this.vary), metric: value(this.metric), threshold: value(this.threshold), min: value(this.min), max: value(this.max), replications: value(this.replications) },
+      this.doc.valid,
+    );
+  }
+
+  /** Problems at their fields, live; Run waits until there are none (and while a seek goes). */
+  private check(): PlanInputs {
+    const inputs = this.read();
+    const problems = inputs.ok ? [] : inputs.problems;
+    for (const [field, slot] of Object.entries(this.slots) as [PlanField, HTMLElement][]) {
+      const mine = problems.filter((p) => p.field === field);
+      slot.replaceChildren(...mine.map((p) => el('span', { text: p.message })));
+      slot.hidden = mine.length === 0;
+    }
+    const invalid: [HTMLInputElement, boolean][] = [
+      [this.vary, problems.some((p) => p.field === 'vary')],
+      [this.metric, problems.some((p) => p.message.startsWith('target'))],
+      [this.threshold, problems.some((p) => p.message.startsWith('threshold'))],
+      [this.min, problems.some((p) => p.message.startsWith('range from') || p.message.startsWith('range:'))],
+      [this.max, problems.some((p) => p.message.startsWith('range to') || p.message.startsWith('range:'))],
+      [this.replications, problems.some((p) => p.field === 'replications')],
+    ];
+    for (const [input, bad] of invalid) input.setAttribute('aria-invalid', String(bad));
+    this.problems.replaceChildren(...problems.filter((p) => p.field === 'general').map((p) => el('li', { class: 'problem', text: p.message })));
+    this.runButton.disabled = !inputs.ok || !this.cancelButton.disabled;
+    return inputs;
+  }
+
   private start(): void {
-    const problems: string[] = [];
-    const reps = Number(this.replications.value);
-    if (!Number.isInteger(reps) || reps < 2) problems.push(`replications: a whole number >= 2 (got "${this.replications.value}")`);
-    const bound = (input: HTMLInputElement, name: string): number | undefined => {
-      const text = input.value.trim();
-      if (text === '') return undefined;
-      const x = Number(text);
-      if (!Number.isFinite(x)) problems.push(`${name}: a number or empty for the default (got "${text}")`);
-      return x;
-    };
-    if (this.metric.value.trim() === '') problems.push('target: name a summary metric, e.g. summary.queues.q.meanWait');
-    if (this.threshold.value.trim() === '' || !Number.isFinite(Number(this.threshold.value))) problems.push(`threshold: a number (got "${this.threshold.value}")`);
-    const min = bound(this.min, 'range from');
-    const max = bound(this.max, 'range to');
-    if (!this.doc.valid) problems.push('the scenario has problems: fix them first');
-    this.problems.replaceChildren(...problems.map((p) => el('li', { class: 'problem', text: p })));
-    if (problems.length > 0) return;
+    const inputs = this.check();
+    if (!inputs.ok) return;
+    const { replications: reps, min, max } = inputs;
     const base = { ...(this.doc.state.value as Record<string, unknown>), replications: reps };
     this.tried = [];
     this.json = null;
@@ -143,7 +170,7 @@ export class PlanPanel {
 
   private stopped(text: string): void {
     this.cancelButton.disabled = true;
-    this.runButton.disabled = !this.doc.valid;
+    this.check();
     this.status.textContent = text;
   }
 
