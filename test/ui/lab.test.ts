@@ -93,6 +93,11 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
     const halos = await page.$$eval('#plot-backlog text.rule-label, #plot-latency text.rule-label', (ts) => ts.map((t) => t.getAttribute('paint-order') === 'stroke' && t.getAttribute('stroke') !== null));
     expect(halos.length).toBeGreaterThan(1);
     expect(halos.every(Boolean)).toBe(true);
+    // ... and drawn after every line, so that no later layer covers them.
+    const linesAfterLabels = await page.$$eval('#plot-backlog text.rule-label', (ts) =>
+      ts.filter((t) => [...(t.parentElement?.children ?? [])].slice([...(t.parentElement?.children ?? [])].indexOf(t)).some((e) => e.tagName === 'path')).length,
+    );
+    expect(linesAfterLabels).toBe(0);
 
     // Tooltip on hover, and brush-to-zoom shared by the time plots.
     const box = (await page.locator('#plot-backlog svg').boundingBox())!;

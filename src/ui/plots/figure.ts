@@ -70,8 +70,9 @@ export function renderFigure(spec: FigureSpec, tooltip: HTMLElement): SVGSVGElem
         break;
     }
   }
-  // Rule labels sit on the data: a halo of the background keeps them readable over any line.
-  frame.marks.selectAll('text.rule-label').attr('stroke', theme.bg).attr('stroke-width', 3).attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
+  // Rule labels sit on the data: raised above every later layer's lines (theory's Lq is drawn
+  // before the mean that would cover it) with a halo of the background, readable over any line.
+  frame.marks.selectAll('text.rule-label').raise().attr('stroke', theme.bg).attr('stroke-width', 3).attr('stroke-linejoin', 'round').attr('paint-order', 'stroke');
   drawLegend(frame.overlay, spec.legend, spec.margin.left, spec.width - spec.margin.right, theme);
   const interact = frame.overlay.append('g').attr('class', 'brush');
   const rule = frame.overlay.append('g').attr('data-hover', '');
