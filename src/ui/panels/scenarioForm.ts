@@ -1,10 +1,8 @@
 // The form of common knobs, kept in sync with the JSON document both ways. Inputs are text
 // inputs: what the user types goes into the JSON as a number when it reads as one, else as the
 // text itself, so that the core's own message ("must be > 0 (got -2)") appears beside the field.
-import { makeDistribution } from '../../sim/random/distributions.ts';
-import type { DistSpec } from '../../sim/scenario/types.ts';
 import type { ScenarioDoc, DocState } from '../app/scenarioDoc.ts';
-import { DIST_PARAMS, FIELDS, distWithMean, fieldWrite, type FieldDef, type Selection } from '../scenario/fields.ts';
+import { DIST_PARAMS, FIELDS, fieldWrite, switchDist, type DistSwitch, type FieldDef, type Selection } from '../scenario/fields.ts';
 import { getAt, parsePath, pathWithin } from '../scenario/paths.ts';
 import { el, fill } from './dom.ts';
 
@@ -37,17 +35,6 @@ function show(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function meanOf(spec: unknown): number {
-  try {
-    const s = spec as Record<string, unknown>;
-    const normal = s.dist === 'exponential' && s.rate === undefined && typeof s.mean === 'number' ? { dist: 'exponential', rate: 1 / s.mean } : s;
-    const m = makeDistribution(normal as unknown as DistSpec).mean;
-    return Number.isFinite(m) && m > 0 ? m : 1;
-  } catch {
-    return 1;
-  }
-}
-
 export class ScenarioForm {
   readonly root: HTMLFormElement;
   private sel: Selection = { producer: 0, queue: 0, consumer: 0 };
@@ -55,6 +42,8 @@ export class ScenarioForm {
   private shape = '';
   private inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
   private errorSlots: { path: string; slot: HTMLElement; control: HTMLElement | null; exact?: boolean }[] = [];
+  /** Per distribution field, the last switch: its mean is reused while the spec is untouched. */
+  private switched = new Map<string, DistSwitch>();
 
   constructor(private readonly doc: ScenarioDoc) {
     this.root = el('form', { class: 'scenario-form', 'aria-label': 'Scenario form', novalidate: true });
@@ -227,7 +216,11 @@ export class ScenarioForm {
     const names = Object.keys(DIST_PARAMS);
     pick.append(...(names.includes(kind) ? names : [kind, ...names]).map((o) => el('option', { value: o, text: o || '(none)' })));
     pick.value = kind;
-    pick.addEventListener('change', () => this.doc.setField(path, distWithMean(pick.value, meanOf(getAt(this.doc.state.value, parsePath(path))))));
+    pick.addEventListener('change', () => {
+      const next = switchDist(getAt(this.doc.state.value, parsePath(path)), pick.value, this.switched.get(path));
+      this.switched.set(path, next);
+      this.doc.setField(path, next.spec);
+    });
     wrap.append(el('label', { for: id, text: f.label }), el('div', { class: 'control' }, pick));
     const params = DIST_PARAMS[kind] ?? [];
     const usesMean = kind === 'exponential' && getAt(spec, ['mean']) !== undefined;

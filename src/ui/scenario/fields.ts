@@ -1,5 +1,7 @@
 // The form's fields: the common knobs of a scenario, each bound to a path of the JSON document
 // (the same paths the core's problems name). Indices pick which producer / queue / consumer.
+import { makeDistribution } from '../../sim/random/distributions.ts';
+import type { DistSpec } from '../../sim/scenario/types.ts';
 import { getAt, parsePath } from './paths.ts';
 
 export interface Selection {
@@ -93,4 +95,32 @@ export function distWithMean(dist: string, m: number): Record<string, unknown> {
     case 'empirical': return { dist, values: [r(m / 2), r(m), r((3 * m) / 2)] };
     default: return { dist };
   }
+}
+
+/** The mean of a distribution spec as the file gives it (1 when it does not read as one). */
+export function distMean(spec: unknown): number {
+  try {
+    const s = spec as Record<string, unknown>;
+    const normal = s.dist === 'exponential' && s.rate === undefined && typeof s.mean === 'number' ? { dist: 'exponential', rate: 1 / s.mean } : s;
+    const m = makeDistribution(normal as unknown as DistSpec).mean;
+    return Number.isFinite(m) && m > 0 ? m : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** A distribution switch: the spec made, and the mean it was made for. */
+export interface DistSwitch {
+  spec: Record<string, unknown>;
+  mean: number;
+}
+
+/** Switching `current` to `dist` with the same mean. The parameters are rounded to 6 digits, so
+ *  the mean read back from them drifts a little each time; while the spec is the one the last
+ *  switch made, that switch's mean is used instead (a service of mean 1 sent through every
+ *  distribution came back as 0.999998). */
+export function switchDist(current: unknown, dist: string, last: DistSwitch | undefined): DistSwitch {
+  const untouched = last !== undefined && JSON.stringify(last.spec) === JSON.stringify(current);
+  const mean = untouched ? last.mean : distMean(current);
+  return { spec: distWithMean(dist, mean), mean };
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../../src/sim/scenario/parse.ts';
-import { FIELDS, fieldWrite } from '../../../src/ui/scenario/fields.ts';
+import { DIST_PARAMS, FIELDS, distMean, fieldWrite, switchDist, type DistSwitch } from '../../../src/ui/scenario/fields.ts';
 import { parsePath, setAt } from '../../../src/ui/scenario/paths.ts';
 
 const mm1 = () => JSON.parse(readFileSync(new URL('../../../scenarios/mm1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -47,5 +47,24 @@ describe('fieldWrite', () => {
   it('a value typed where the object exists goes to the field itself', () => {
     const doc = type(type(mm1(), 'poll', 2), 'poll', 5);
     expect((doc as { consumers: { fetch: unknown }[] }).consumers[0].fetch).toEqual({ mode: 'poll', interval: 5 });
+  });
+});
+
+describe('switchDist', () => {
+  it('keeps the mean exactly through a tour of every distribution (it drifted: empirical 0.499999, 0.999998, 1.5 for a mean of 1)', () => {
+    let spec: unknown = { dist: 'exponential', rate: 1 };
+    let last: DistSwitch | undefined;
+    for (const dist of [...Object.keys(DIST_PARAMS), ...Object.keys(DIST_PARAMS)]) {
+      last = switchDist(spec, dist, last);
+      spec = JSON.parse(JSON.stringify(last.spec)); // through the document's JSON text
+      expect(last.mean, dist).toBe(1);
+    }
+    expect(switchDist(spec, 'empirical', last).spec).toEqual({ dist: 'empirical', values: [0.5, 1, 1.5] });
+  });
+
+  it('reads the mean from the spec once the user has edited it', () => {
+    const last = switchDist({ dist: 'exponential', rate: 1 }, 'deterministic', undefined);
+    expect(switchDist({ dist: 'deterministic', value: 2 }, 'exponential', last)).toEqual({ spec: { dist: 'exponential', rate: 0.5 }, mean: 2 });
+    expect(distMean({ dist: 'exponential', mean: 4 })).toBe(4);
   });
 });
