@@ -4,11 +4,11 @@
 // all free parameters), goodness of fit, information criteria (lmfit's definitions) and the
 // F-test used to add terms.
 
-import { lgamma } from 'mathjs';
+import { incompleteBeta } from '../../sim/stats/special.ts';
 import { inverseNormal, qrFactor } from './linalg.ts';
 import type { LinearLayout, Problem } from './problem.ts';
 import type { Projection } from './varpro.ts';
-import { exp, log, log1p, pow } from '../../sim/math/index.ts';
+import { exp, log, pow } from '../../sim/math/index.ts';
 
 /** Condition number of the equilibrated Jacobian above which it is treated as singular. */
 export const SINGULAR_CONDITION = 1e12;
@@ -167,46 +167,10 @@ export function studentTCoverage(x: number, nu: number): number {
   return 1 - regularizedBeta(nu / (nu + x * x), nu / 2, 0.5);
 }
 
-/** The regularized incomplete beta function I_x(a, b), by the continued fraction of Numerical
- *  Recipes (Press et al., 3rd ed., sec. 6.4) evaluated with the modified Lentz method. */
+/** The regularized incomplete beta function I_x(a, b) (the core's, deterministic on every
+ *  engine: mathjs's lgamma uses the engine's Math.log), 0 below and 1 above (0, 1). */
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (!(x > 0)) return 0;
   if (!(x < 1)) return 1;
-  const lnFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
-  const front = exp(lnFront);
-  // The continued fraction converges fast for x < (a + 1) / (a + b + 2); else use symmetry.
-  if (x < (a + 1) / (a + b + 2)) return (front * betaFraction(x, a, b)) / a;
-  return 1 - (front * betaFraction(1 - x, b, a)) / b;
-}
-
-function betaFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-15) break;
-  }
-  return h;
+  return incompleteBeta(a, b, x);
 }
