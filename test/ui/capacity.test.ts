@@ -9,7 +9,7 @@ import { runExperiment } from '../../src/models/experiment.ts';
 import { parseScenario } from '../../src/sim/scenario/parse.ts';
 import type { MeanCI } from '../../src/sim/stats/meanCI.ts';
 import { num } from '../../src/ui/views/common.ts';
-import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -26,7 +26,7 @@ describe.skipIf(reason !== null)('capacity figures in Chromium: autoscaling, dra
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await buildSite();
+    dir = await sharedSite();
     site = await serve(dir);
     browser = await launch();
   });
@@ -34,17 +34,10 @@ describe.skipIf(reason !== null)('capacity figures in Chromium: autoscaling, dra
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) removeSite(dir);
   });
 
   async function open(preset: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url);
+    const page = await openPage(browser, site.url, errors);
     await page.waitForSelector('#run');
     await page.selectOption('#preset', preset);
     return page;

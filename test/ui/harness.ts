@@ -1,12 +1,12 @@
-// Browser-test harness: builds the lab into a temporary folder, serves it from a plain static
-// server on a free localhost port under a sub-path (as any static host would, so relative paths
-// are tested), and drives Debian's Chromium through playwright-core.
+// Browser-test harness: builds the lab once per test process (into node_modules/.cache), serves
+// it from a plain static server on a free localhost port under a sub-path (as any static host
+// would, so relative paths are tested), and drives Debian's Chromium through playwright-core.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,9 +22,8 @@ export function skipReason(): string | null {
   return null;
 }
 
-/** Builds the site with the project's vite config into a new temporary folder. */
-export function buildSite(): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'queue-lab-site-'));
+/** Builds the site with the project's vite config into `out` (default: a new temporary folder). */
+export function buildSite(out = mkdtempSync(join(tmpdir(), 'queue-lab-site-'))): Promise<string> {
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
       cwd: ROOT,
@@ -34,6 +33,50 @@ export function buildSite(): Promise<string> {
     child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`vite build failed (${code}): ${err}`))));
   });
+}
+
+let shared: Promise<string> | null = null;
+/** Where shared builds live: site-<pid>-<random>, one per test process that built one. */
+const SHARED = join(ROOT, 'node_modules', '.cache', 'queue-lab-test-sites');
+
+/**
+ * The site, built once per test process and shared by the browser test files (test files share
+ * modules: vite.config.ts, isolate: false); a build takes seconds. Vitest ends its workers
+ * without an exit event, so each process removes the builds of processes that have ended.
+ */
+export function sharedSite(): Promise<string> {
+  if (shared === null) {
+    mkdirSync(SHARED, { recursive: true });
+    for (const name of readdirSync(SHARED)) {
+      const pid = Number(name.split('-')[1]);
+      if (!isRunning(pid)) rmSync(join(SHARED, name), { recursive: true, force: true });
+    }
+    shared = buildSite(mkdtempSync(join(SHARED, `site-${process.pid}-`)));
+  }
+  return shared;
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A new page in a context of its own (1280x800 unless `options` say otherwise) at `url`; its
+ *  console errors and page errors are pushed to `errors`. */
+export async function openPage(browser: Browser, url: string, errors: string[], options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.goto(url);
+  return page;
 }
 
 const TYPES: Record<string, string> = {

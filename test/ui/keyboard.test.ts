@@ -2,7 +2,7 @@
 // the keyboard (Enter and Space on focused buttons, the speed select by arrow keys).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+import { launch, serve, sharedSite, skipReason, type Site } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -13,7 +13,7 @@ describe.skipIf(reason !== null)('the lab from the keyboard', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = await buildSite();
+    dir = await sharedSite();
     site = await serve(dir);
     browser = await launch();
   });
@@ -21,7 +21,6 @@ describe.skipIf(reason !== null)('the lab from the keyboard', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) removeSite(dir);
   });
 
   it('names every control (label, aria-label or text) and runs, pauses, steps and resets by keys', async () => {

@@ -6,7 +6,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { runExperiment } from '../../src/models/experiment.ts';
 import { parseScenario } from '../../src/sim/scenario/parse.ts';
 import { seriesCsv } from '../../src/sim/seriesCsv.ts';
-import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -33,7 +33,7 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(DOCS, { recursive: true });
-    dir = await buildSite();
+    dir = await sharedSite();
     site = await serve(dir);
     browser = await launch();
   });
@@ -41,17 +41,10 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) removeSite(dir);
   });
 
   async function open(hash = '', options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...options });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url + hash);
+    const page = await openPage(browser, site.url + hash, errors, { acceptDownloads: true, ...options });
     await page.waitForSelector('#run');
     return page;
   }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fmt } from '../../src/lessons/checks.ts';
 import { parseLesson } from '../../src/lessons/parse.ts';
 import { runLesson, type ScenarioSource } from '../../src/lessons/run.ts';
-import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+import { launch, serve, sharedSite, skipReason, type Site } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -31,7 +31,7 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await buildSite();
+    dir = await sharedSite();
     site = await serve(dir);
     browser = await launch();
   });
@@ -39,7 +39,6 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) removeSite(dir);
   });
 
   async function openLesson(page: Page, id: string): Promise<void> {

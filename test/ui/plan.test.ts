@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { runCli } from '../helpers/runCli.ts';
-import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -20,7 +20,7 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    dir = await buildSite();
+    dir = await sharedSite();
     site = await serve(dir);
     browser = await launch();
   });
@@ -28,17 +28,10 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) removeSite(dir);
   });
 
   it('finds the consumer count, shows the evidence, and exports the CLI’s JSON', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url);
+    const page = await openPage(browser, site.url, errors, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.waitForSelector('#plan-run');
     await page.selectOption('#preset', 'mmc.json');
     await page.fill('#f-horizon', '5000');
@@ -86,7 +79,7 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
       rmSync(tmp, { recursive: true, force: true });
     }
     expect(await page.textContent('#plan-command')).toBe("npm run -s plan -- scenario.json --vary 'consumers[0].count' --target 'summary.queues.q.meanWait < 0.5' --replications 3 --json");
-    await context.close();
+    await page.context().close();
     expect(errors).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runCli } from '../helpers/runCli.ts';
-import { buildSite, launch, removeSite, serve, skipReason, type Site } from './harness.ts';
+import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -29,7 +29,7 @@ describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await buildSite();
+    dir = await sharedSite();
     site = await serve(dir);
     browser = await launch();
   });
@@ -37,17 +37,10 @@ describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) removeSite(dir);
   });
 
   async function open(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url);
+    const page = await openPage(browser, site.url, errors, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.waitForSelector('#sweep-run');
     await page.selectOption('#preset', 'mm1.json');
     return page;
