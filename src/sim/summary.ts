@@ -111,7 +111,7 @@ export interface ConsumerSummary {
   throughput: MeanCI;
   /** Integral of the servers provisioned over the window (the cost); count x window when fixed. */
   consumerSeconds: MeanCI;
-  /** consumerSeconds divided by the length of the window. */
+  /** consumerSeconds over the length of the window (the mean count). */
   meanCount: MeanCI;
   /** Autoscaling: changes of the count per replication, and reversals of its direction (flapping). */
   scaleChanges: MeanCI;

@@ -3,13 +3,13 @@
 // backlog's drain time marked by theory and simulated, and a retry storm's goodput and retry
 // counts; a plain scenario keeps its page (no Consumers card, no request rows).
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { runExperiment } from '../../src/models/experiment.ts';
 import { parseScenario } from '../../src/sim/scenario/parse.ts';
 import type { MeanCI } from '../../src/sim/stats/meanCI.ts';
 import { num } from '../../src/ui/views/common.ts';
-import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { openPage, skipReason, useLab } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -19,25 +19,13 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const cell = (m: MeanCI) => `${num(m.mean!)} ± ${num((m.ci95![1] - m.ci95![0]) / 2)}`;
 
 describe.skipIf(reason !== null)('capacity figures in Chromium: autoscaling, drain time, retries', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
+  const lab = useLab();
+  beforeAll(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   async function open(preset: string): Promise<Page> {
-    const page = await openPage(browser, site.url, errors);
+    const page = await openPage(lab.browser, lab.site.url, lab.errors);
     await page.waitForSelector('#run');
     await page.selectOption('#preset', preset);
     return page;
@@ -139,6 +127,6 @@ describe.skipIf(reason !== null)('capacity figures in Chromium: autoscaling, dra
     await runToEnd(page);
     expect(await page.$$eval('tr[data-metric^="requests"], tr[data-metric*="consumer-seconds"], tr[data-metric*="drain"]', (e) => e.length)).toBe(0);
     await page.context().close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

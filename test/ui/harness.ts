@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -136,4 +137,61 @@ export async function launch(): Promise<Browser> {
 
 export function removeSite(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** What a browser test file works with: the served site, Chromium, and the errors its pages saw. */
+export interface Lab {
+  site: Site;
+  browser: Browser;
+  /** Console errors and page errors of the pages opened with openPage(lab.browser, ..., lab.errors). */
+  errors: string[];
+}
+
+/** For one test file: serves the shared site and launches Chromium before its tests, closes both after. */
+export function useLab(): Lab {
+  const lab = { errors: [] } as unknown as Lab;
+  beforeAll(async () => {
+    lab.site = await serve(await sharedSite());
+    lab.browser = await launch();
+  });
+  afterAll(async () => {
+    await lab.browser?.close();
+    await lab.site?.close();
+  });
+  return lab;
+}
+
+/** What watchMainThread saw: durations of main-thread tasks over 50 ms, the longest frame gap. */
+export interface MainThreadWatch {
+  longTasks: number[];
+  frameGap: number;
+}
+
+/**
+ * Starts watching the page's main thread (a PerformanceObserver for long tasks, and the gaps
+ * between animation frames); call the returned function to stop and read what it saw.
+ */
+export async function watchMainThread(page: Page): Promise<() => Promise<MainThreadWatch>> {
+  await page.evaluate(() => {
+    const w = window as unknown as MainThreadWatch & { watching: boolean };
+    w.longTasks = [];
+    w.frameGap = 0;
+    w.watching = true;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.frameGap = Math.max(w.frameGap, t - last);
+      last = t;
+      if (w.watching) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return () =>
+    page.evaluate(() => {
+      const w = window as unknown as MainThreadWatch & { watching: boolean };
+      w.watching = false;
+      return { longTasks: w.longTasks, frameGap: w.frameGap };
+    });
 }

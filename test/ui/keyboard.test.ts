@@ -1,34 +1,19 @@
 // The lab without a mouse: every control has an accessible name, and the run controls work from
 // the keyboard (Enter and Space on focused buttons, the speed select by arrow keys).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipReason, useLab } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
 
 describe.skipIf(reason !== null)('the lab from the keyboard', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = useLab();
 
   it('names every control (label, aria-label or text) and runs, pauses, steps and resets by keys', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(site.url);
+    page.on('pageerror', (e) => lab.errors.push(e.message));
+    await page.goto(lab.site.url);
     await page.waitForSelector('#run');
     const unnamed = await page.evaluate(() =>
       Array.from(document.querySelectorAll('input, select, textarea, button'))
@@ -60,7 +45,7 @@ describe.skipIf(reason !== null)('the lab from the keyboard', () => {
     await page.focus('#reset');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#run-status')).toBe('Ready.');
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
     await context.close();
   });
 });

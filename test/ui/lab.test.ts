@@ -1,12 +1,12 @@
 // The lab in a real browser (Debian's Chromium through playwright-core), against the built site.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { runExperiment } from '../../src/models/experiment.ts';
 import { parseScenario } from '../../src/sim/scenario/parse.ts';
 import { seriesCsv } from '../../src/sim/seriesCsv.ts';
-import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { openPage, skipReason, useLab, watchMainThread } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -25,26 +25,14 @@ function firstDifference(a: string, b: string): string {
 const hashFor = (json: unknown) => `#scenario=${Buffer.from(JSON.stringify(json)).toString('base64url')}`;
 
 describe.skipIf(reason !== null)('the lab in Chromium', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
+  const lab = useLab();
+  beforeAll(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
     mkdirSync(DOCS, { recursive: true });
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   async function open(hash = '', options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await openPage(browser, site.url + hash, errors, { acceptDownloads: true, ...options });
+    const page = await openPage(lab.browser, lab.site.url + hash, lab.errors, { acceptDownloads: true, ...options });
     await page.waitForSelector('#run');
     return page;
   }
@@ -214,33 +202,14 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
         consumers: [{ id: 'workers', from: 'q', service: { dist: 'exponential', rate: 1 } }],
       }),
     );
-    await page.evaluate(() => {
-      const w = window as unknown as { longest: number; longTasks: number[]; frameGap: number; watching: boolean };
-      w.longTasks = [];
-      w.frameGap = 0;
-      w.watching = true;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.frameGap = Math.max(w.frameGap, t - last);
-        last = t;
-        if (w.watching) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    const stopWatching = await watchMainThread(page);
     const t0 = Date.now();
     await page.click('#run');
     await page.waitForTimeout(1500);
     await page.screenshot({ path: new URL('lab-long-run-live.png', ARTIFACTS).pathname });
     await page.waitForSelector('#summary-table', { timeout: 100_000 });
     const wall = Date.now() - t0;
-    const m = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; frameGap: number; watching: boolean };
-      w.watching = false;
-      return { longTasks: w.longTasks, frameGap: w.frameGap };
-    });
+    const m = await stopWatching();
     const produced = await page.textContent('#summary .totals');
     console.log(`1e6-message run: ${wall} ms; long tasks (> 50 ms) on the main thread: ${JSON.stringify(m.longTasks)}; longest gap between animation frames ${m.frameGap.toFixed(1)} ms; ${produced?.slice(0, 80)}`);
     expect(produced).toMatch(/produced 9\d\d,\d\d\d/);
@@ -288,6 +257,6 @@ describe.skipIf(reason !== null)('the lab in Chromium', () => {
     await dark.waitForSelector('#summary-table', { timeout: 60_000 });
     await dark.screenshot({ path: new URL('lab-dark-tablet.png', ARTIFACTS).pathname, fullPage: true });
     await dark.context().close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

@@ -2,12 +2,12 @@
 // with its formulas, a prediction, the run, and the check table showing the prediction beside
 // the simulated value with its CI and theory: the same numbers `npm run lesson` prints.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fmt } from '../../src/lessons/checks.ts';
 import { parseLesson } from '../../src/lessons/parse.ts';
 import { runLesson, type ScenarioSource } from '../../src/lessons/run.ts';
-import { launch, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { skipReason, useLab } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -24,21 +24,9 @@ function plusMinus(text: string): [number, number] {
 }
 
 describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
+  const lab = useLab();
+  beforeAll(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   async function openLesson(page: Page, id: string): Promise<void> {
@@ -48,11 +36,11 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
   }
 
   it('opens lesson 1, renders its formulas, keeps a prediction, runs, and shows the checks of the headless run', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url);
+    page.on('console', (m) => m.type() === 'error' && lab.errors.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => lab.errors.push(`page error: ${e.message}`));
+    await page.goto(lab.site.url);
     await page.waitForSelector('#run');
 
     // The list: every lesson of the course.
@@ -137,14 +125,14 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     await expect.poll(() => page.textContent('#lesson-scenario-status')).toContain('On the scenario panel');
     expect(JSON.parse(await page.inputValue('#json')).seed).toBe(JSON.parse(read('lessons/scenarios/01-five-series.json')).seed);
     await context.close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 
   it('runs one value of a sweep lesson and says the whole sweep runs with npm run lesson', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url);
+    page.on('pageerror', (e) => lab.errors.push(`page error: ${e.message}`));
+    await page.goto(lab.site.url);
     await page.waitForSelector('#run');
     await openLesson(page, '03-hockey-stick');
     expect(await page.textContent('#lesson-sweep-note')).toContain('npm run lesson -- 03-hockey-stick');
@@ -180,6 +168,6 @@ describe.skipIf(reason !== null)('a lesson in the lab (Chromium)', () => {
     await page.click('#lesson-close');
     expect(await page.isHidden('#lesson-panel')).toBe(true);
     await context.close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

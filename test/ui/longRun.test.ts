@@ -4,9 +4,8 @@
 // messages simulated so far and messages/s while it runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipReason, useLab, watchMainThread } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -14,29 +13,17 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url);
 const hashFor = (json: unknown) => `#scenario=${Buffer.from(JSON.stringify(json)).toString('base64url')}`;
 
 describe.skipIf(reason !== null)('a 10^7-message run in Chromium', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  const lab = useLab();
+  beforeAll(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   it('completes 10^7 messages with the page responsive, showing messages and messages/s while it runs', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('pageerror', (e) => lab.errors.push(e.message));
     await page.goto(
-      site.url +
+      lab.site.url +
         hashFor({
           name: 'Ten million messages',
           seed: 1,
@@ -50,22 +37,7 @@ describe.skipIf(reason !== null)('a 10^7-message run in Chromium', () => {
         }),
     );
     await page.waitForSelector('#run');
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; frameGap: number; watching: boolean };
-      w.longTasks = [];
-      w.frameGap = 0;
-      w.watching = true;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.longTasks.push(e.duration);
-      }).observe({ type: 'longtask' });
-      let last = performance.now();
-      const tick = (t: number) => {
-        w.frameGap = Math.max(w.frameGap, t - last);
-        last = t;
-        if (w.watching) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    const stopWatching = await watchMainThread(page);
     const t0 = Date.now();
     await page.click('#run');
     // While it runs: "Running: replication 1/1, t = ... s, 1.23M messages, 2.5M messages/s."
@@ -74,11 +46,7 @@ describe.skipIf(reason !== null)('a 10^7-message run in Chromium', () => {
     await page.screenshot({ path: new URL('long-run-1e7-live.png', ARTIFACTS).pathname });
     await page.waitForSelector('#summary-table', { timeout: 300_000 });
     const wall = Date.now() - t0;
-    const m = await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[]; frameGap: number; watching: boolean };
-      w.watching = false;
-      return { longTasks: w.longTasks, frameGap: w.frameGap };
-    });
+    const m = await stopWatching();
     const finished = (await page.textContent('#run-status'))!;
     const totals = (await page.textContent('#summary .totals'))!;
     await page.screenshot({ path: new URL('long-run-1e7-done.png', ARTIFACTS).pathname });
@@ -97,7 +65,7 @@ describe.skipIf(reason !== null)('a 10^7-message run in Chromium', () => {
     if (oversubscription > 1.5) expect(longest).toBeLessThan(1000);
     else expect(longest).toBeLessThan(50 * Math.max(1, oversubscription));
     writeFileSync(new URL('long-run-1e7.json', ARTIFACTS), JSON.stringify({ wallMs: wall, load, live, finished, ...m }, null, 2));
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
     await context.close();
   });
 });

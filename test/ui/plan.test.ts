@@ -5,33 +5,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/runCli.ts';
-import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { openPage, skipReason, useLab } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
 
 describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const lab = useLab();
 
   it('finds the consumer count, shows the evidence, and exports the CLI’s JSON', async () => {
-    const page = await openPage(browser, site.url, errors, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await openPage(lab.browser, lab.site.url, lab.errors, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.waitForSelector('#plan-run');
     await page.selectOption('#preset', 'mmc.json');
     await page.fill('#f-horizon', '5000');
@@ -80,14 +65,14 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
     }
     expect(await page.textContent('#plan-command')).toBe("npm run -s plan -- scenario.json --vary 'consumers[0].count' --target 'summary.queues.q.meanWait < 0.5' --replications 3 --json");
     await page.context().close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 
   it('seeks a continuous parameter against a `>` target within a range, with the CLI’s answer', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const context = await lab.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    await page.goto(site.url);
+    page.on('pageerror', (e) => lab.errors.push(`page error: ${e.message}`));
+    await page.goto(lab.site.url);
     await page.waitForSelector('#plan-run');
     await page.selectOption('#preset', 'mmc.json');
     await page.fill('#f-horizon', '5000');
@@ -125,6 +110,6 @@ describe.skipIf(reason !== null)('the Plan card in Chromium', () => {
       "npm run -s plan -- scenario.json --vary 'producers[0].interarrival.rate' --target 'summary.consumers.pool.utilization > 0.7' --min 1 --max 2.9 --replications 3 --json",
     );
     await context.close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });

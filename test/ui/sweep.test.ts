@@ -4,10 +4,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { runCli } from '../helpers/runCli.ts';
-import { launch, openPage, serve, sharedSite, skipReason, type Site } from './harness.ts';
+import { openPage, skipReason, useLab } from './harness.ts';
 
 const reason = skipReason();
 if (reason) console.log(reason);
@@ -22,25 +22,13 @@ function firstDifference(a: string, b: string): string {
 }
 
 describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
-  let dir = '';
-  let site: Site;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
+  const lab = useLab();
+  beforeAll(() => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    dir = await sharedSite();
-    site = await serve(dir);
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   async function open(): Promise<Page> {
-    const page = await openPage(browser, site.url, errors, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await openPage(lab.browser, lab.site.url, lab.errors, { viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.waitForSelector('#sweep-run');
     await page.selectOption('#preset', 'mm1.json');
     return page;
@@ -117,7 +105,7 @@ describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
     await expect.poll(() => page.textContent('#plot-sweep svg')).toContain('summary.consumers.workers.utilization (fraction)');
     expect(await page.$$eval('#plot-sweep circle.point', (cs) => cs.length)).toBe(4);
     await page.context().close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 
   it('names a bad values string, a bad path and bad replications at their fields and disables Run sweep; Cancel stops a sweep', async () => {
@@ -164,6 +152,6 @@ describe.skipIf(reason !== null)('the Sweep card in Chromium', () => {
     expect(await page.isDisabled('#sweep-run')).toBe(false);
     expect(await page.isDisabled('#sweep-cancel')).toBe(true);
     await page.context().close();
-    expect(errors).toEqual([]);
+    expect(lab.errors).toEqual([]);
   });
 });
