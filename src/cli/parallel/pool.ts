@@ -3,27 +3,15 @@
 // imports worker.ts, so the workers run the TypeScript sources as `npm run sim` does.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { runHere, type JobRunner, type ReplicationJob, type ReplicationResult } from '../../sim/replicate.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import { JobDispatcher, type FromJobWorker } from '../../sim/jobDispatch.ts';
+import { runHere, type JobRunner } from '../../sim/replicate.ts';
 
 /** The number of workers when none is asked for: every core the process may use. */
 export const defaultWorkers = (): number => availableParallelism();
 
-interface Pending {
-  id: number;
-  job: ReplicationJob;
-  onProgress?: (time: number, produced: number) => void;
-  resolve: (r: ReplicationResult) => void;
-  reject: (e: Error) => void;
-}
-
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
-  private readonly queue: Pending[] = [];
-  private readonly running = new Map<Worker, Pending>();
-  private nextId = 0;
-  private failure: Error | null = null;
+  private readonly jobs = new JobDispatcher<Worker>((worker, msg) => worker.postMessage(msg));
 
   /** Starts `size` workers (>= 1). */
   constructor(readonly size: number) {
@@ -31,61 +19,24 @@ export class WorkerPool {
   }
 
   /** The pool as a JobRunner (see src/sim/replicate.ts). */
-  readonly run: JobRunner = (job, onProgress) =>
-    new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure);
-      this.queue.push({ id: this.nextId++, job, onProgress, resolve, reject });
-      this.dispatch();
-    });
+  readonly run: JobRunner = this.jobs.run;
 
   /** Stops every worker (pending jobs are rejected). */
   async close(): Promise<void> {
-    this.fail(new Error('the worker pool was closed'));
+    this.jobs.fail(new Error('the worker pool was closed'));
     await Promise.all(this.all.map((w) => w.terminate()));
   }
 
   private start(): void {
     const entry = new URL('./worker.ts', import.meta.url).href;
     const worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), { workerData: { entry } });
-    worker.on('message', (msg: FromWorker) => this.receive(worker, msg));
-    worker.on('error', (err) => this.fail(new Error(`a worker thread failed: ${err.message}`, { cause: err })));
+    worker.on('message', (msg: FromJobWorker) => this.jobs.receive(worker, msg));
+    worker.on('error', (err) => this.jobs.fail(new Error(`a worker thread failed: ${err.message}`, { cause: err })));
     worker.on('exit', (code) => {
-      if (this.running.has(worker) || (code !== 0 && !this.failure)) this.fail(new Error(`a worker thread exited (code ${code})`));
+      if (this.jobs.busy(worker) || (code !== 0 && !this.jobs.failed)) this.jobs.fail(new Error(`a worker thread exited (code ${code})`));
     });
     this.all.push(worker);
-    this.idle.push(worker);
-  }
-
-  private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const task = this.queue.shift()!;
-      this.running.set(worker, task);
-      worker.postMessage({ id: task.id, job: task.job } satisfies ToWorker);
-    }
-  }
-
-  private receive(worker: Worker, msg: FromWorker): void {
-    const task = this.running.get(worker);
-    if (!task || task.id !== msg.id) return;
-    if (msg.type === 'progress') {
-      task.onProgress?.(msg.time, msg.produced);
-      return;
-    }
-    this.running.delete(worker);
-    this.idle.push(worker);
-    if (msg.type === 'done') task.resolve(msg.result);
-    else task.reject(new Error(msg.message));
-    this.dispatch();
-  }
-
-  /** A worker died or the pool closed: every job not finished fails with `err`. */
-  private fail(err: Error): void {
-    if (this.failure) return;
-    this.failure = err;
-    for (const task of [...this.running.values(), ...this.queue]) task.reject(err);
-    this.running.clear();
-    this.queue.length = 0;
+    this.jobs.add(worker);
   }
 }
 
