@@ -1,20 +1,14 @@
-// The theory value of a summary metric, where theoryFor gives one: the same pairing as the
-// sweep table's `.theory` columns (Lq beside meanLength, Wq beside meanWait, ...), plus the
-// latency percentiles of a lone M/M/c queue (mmcSojournQuantile). Infinity where the metric has
-// no steady state (a queue that grows without bound).
+// The theory value of a summary metric, where theoryFor gives one: the pairing of the sweep
+// table's `.theory` columns (../theory/summaryPairs.ts: Lq beside meanLength, Wq beside meanWait,
+// ...), plus the latency percentiles of a lone M/M/c queue (mmcSojournQuantile). Infinity where
+// the metric has no steady state (a queue that grows without bound).
 import type { Scenario } from '../../sim/scenario/types.ts';
 import type { PathStep } from '../../sim/sweep/paramPath.ts';
 import { mmcSojournQuantile } from '../theory/mmcSojourn.ts';
+import { consumerTheory, QUEUE_THEORY_FIELDS } from '../theory/summaryPairs.ts';
+import type { QueueSummary } from '../../sim/summary.ts';
 import type { QueueResult, ScenarioTheory } from '../theory/index.ts';
 
-const queueFields: Record<string, keyof QueueResult> = {
-  meanLength: 'Lq',
-  meanInSystem: 'L',
-  meanWait: 'Wq',
-  meanSojourn: 'W',
-  lossProbability: 'loss',
-  arrivalRate: 'lambda',
-};
 
 /** Fields whose long-run value is infinite without a steady state. */
 const growing = new Set(['Lq', 'L', 'Wq', 'W']);
@@ -26,17 +20,14 @@ export function theoryOfMetric(scenario: Scenario, theory: ScenarioTheory, steps
   const names = steps.map((s) => ('key' in s ? s.key : 'id' in s ? s.id : String(s.index)));
   const [room, id, metric, sub] = names;
   if (room === 'queues' && names.length === 3) {
-    const field = queueFields[metric];
+    const field = QUEUE_THEORY_FIELDS[metric as keyof QueueSummary];
     const r = theory.queues[id]?.result;
     if (field === undefined || !r) return null;
     const x = r[field] as number | null;
     return x === null ? (growing.has(field) && !r.stable ? Infinity : null) : x;
   }
   if (room === 'consumers' && names.length === 3 && (metric === 'utilization' || metric === 'throughput')) {
-    // A consumer group's theory is its queue's, when it is the queue's only group.
-    const from = scenario.consumers.find((c) => c.id === id)?.from;
-    if (from === undefined || scenario.consumers.filter((c) => c.from === from).length !== 1) return null;
-    return theory.queues[from]?.result?.[metric] ?? null;
+    return consumerTheory(scenario, theory, id, metric);
   }
   if (room !== 'messages') return null;
   const unstable = !theory.network.stable && theory.network.model !== null;

@@ -2,6 +2,7 @@
 // hi (the 95% CI) and, where the theory of that point gives it, its theory value. The CSV of
 // `npm run sweep --csv` and the lab's metric-vs-parameter plot read the same columns.
 import type { ClassResult, QueueResult } from '../theory/index.ts';
+import { consumerTheory, QUEUE_THEORY_FIELDS } from '../theory/summaryPairs.ts';
 import { csvField } from '../../sim/seriesCsv.ts';
 import type { MeanCI } from '../../sim/stats/meanCI.ts';
 import type { QueueSummary, Summary } from '../../sim/summary.ts';
@@ -20,15 +21,6 @@ export interface SweepColumn {
 /** What a theory column reads: a checked scenario and theoryFor(scenario). */
 export type TheoryPoint = Pick<SweepPointResult, 'scenario' | 'theory'>;
 
-/** The theory value beside each queue metric (QueueResult field names). */
-const queueTheory: Partial<Record<keyof QueueSummary, 'Lq' | 'L' | 'Wq' | 'W' | 'loss' | 'lambda'>> = {
-  meanLength: 'Lq',
-  meanInSystem: 'L',
-  meanWait: 'Wq',
-  meanSojourn: 'W',
-  lossProbability: 'loss',
-  arrivalRate: 'lambda',
-};
 
 export function sweepColumns(result: SweepResult): SweepColumn[] {
   const columns: SweepColumn[] = result.sweep.params.map((param) => ({ name: param.path, value: (p) => p.values[param.path] }));
@@ -37,7 +29,7 @@ export function sweepColumns(result: SweepResult): SweepColumn[] {
   for (const id of queueIds) {
     const first = result.points.find((p) => p.summary.queues[id])!.summary.queues[id];
     for (const metric of Object.keys(first) as (keyof QueueSummary)[]) {
-      const th = queueTheory[metric];
+      const th = QUEUE_THEORY_FIELDS[metric];
       columns.push(
         ...meanColumns(`queues.${id}.${metric}`, (p) => p.summary.queues[id]?.[metric], th && ((p) => queueResult(p, id)?.[th])),
       );
@@ -46,7 +38,7 @@ export function sweepColumns(result: SweepResult): SweepColumn[] {
   const consumerIds = union(result.points.map((p) => Object.keys(p.summary.consumers)));
   for (const id of consumerIds) {
     for (const metric of ['utilization', 'throughput'] as const) {
-      columns.push(...meanColumns(`consumers.${id}.${metric}`, (p) => p.summary.consumers[id]?.[metric], (p) => consumerTheory(p, id, metric)));
+      columns.push(...meanColumns(`consumers.${id}.${metric}`, (p) => p.summary.consumers[id]?.[metric], (p) => consumerTheory(p.scenario, p.theory, id, metric)));
     }
   }
   const classIds = union(result.points.map((p) => Object.keys(p.summary.classes ?? {})));
@@ -91,13 +83,6 @@ function meanColumns(
 
 function queueResult(p: TheoryPoint, id: string): QueueResult | null {
   return p.theory.queues[id]?.result ?? null;
-}
-
-/** A consumer's theory is its queue's, when it is the queue's only consumer group. */
-function consumerTheory(p: TheoryPoint, id: string, metric: 'utilization' | 'throughput'): number | null {
-  const from = p.scenario.consumers.find((c) => c.id === id)?.from;
-  if (from === undefined || p.scenario.consumers.filter((c) => c.from === from).length !== 1) return null;
-  return queueResult(p, from)?.[metric] ?? null;
 }
 
 /** A priority class's theory, when exactly one queue has a priority model (classes are counted over all queues). */
