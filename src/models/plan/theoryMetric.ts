@@ -7,7 +7,7 @@ import type { PathStep } from '../../sim/sweep/paramPath.ts';
 import { mmcSojournQuantile } from '../theory/mmcSojourn.ts';
 import { consumerTheory, QUEUE_THEORY_FIELDS } from '../theory/summaryPairs.ts';
 import type { QueueSummary } from '../../sim/summary.ts';
-import type { QueueResult, ScenarioTheory } from '../theory/index.ts';
+import type { ScenarioTheory } from '../theory/index.ts';
 
 
 /** Fields whose long-run value is infinite without a steady state. */
